@@ -1,0 +1,97 @@
+// Prisma's WASM schema engine, used offline instead of the native `prisma migrate` binary.
+// applyMigrations() writes the same `_prisma_migrations` table that `prisma migrate deploy` writes.
+// Plain ESM JavaScript so that Jest's globalSetup, tsx and the migration task can all load it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import pg from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+export const schemaPath = path.join(root, 'prisma', 'schema.prisma');
+export const migrationsDir = path.join(root, 'prisma', 'migrations');
+const FILTERS = { externalTables: [], externalEnums: [] };
+
+let runtimePromise;
+async function loadRuntime() {
+  runtimePromise ??= (async () => {
+    const runtime = await import('@prisma/schema-engine-wasm/schema_engine_bg');
+    const wasmFile = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg').replace(/\.js$/, '.wasm');
+    const module = await WebAssembly.compile(fs.readFileSync(wasmFile));
+    const instance = await WebAssembly.instantiate(module, { './schema_engine_bg.js': runtime });
+    runtime.__wbg_set_wasm(instance.exports);
+    instance.exports.__wbindgen_start();
+    return runtime;
+  })();
+  return runtimePromise;
+}
+
+function readMigrations() {
+  const lockPath = path.join(migrationsDir, 'migration_lock.toml');
+  const dirs = fs.existsSync(migrationsDir)
+    ? fs
+        .readdirSync(migrationsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
+  return {
+    baseDir: migrationsDir,
+    lockfile: {
+      path: 'migration_lock.toml',
+      content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, 'utf8') : null,
+    },
+    shadowDbInitScript: '',
+    migrationDirectories: dirs.map((name) => ({
+      path: name,
+      migrationFile: {
+        path: 'migration.sql',
+        content: { tag: 'ok', value: fs.readFileSync(path.join(migrationsDir, name, 'migration.sql'), 'utf8') },
+      },
+    })),
+  };
+}
+
+async function withEngine(connectionString, fn) {
+  const runtime = await loadRuntime();
+  const pool = new pg.Pool({ connectionString, max: 2, allowExitOnIdle: true });
+  const schema = fs.readFileSync(schemaPath, 'utf8');
+  const engine = await runtime.SchemaEngine.new(
+    { datamodels: [['schema.prisma', schema]] },
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool)),
+  );
+  try {
+    return await fn(engine, schema);
+  } finally {
+    engine.free();
+    await pool.end();
+  }
+}
+
+/** Applies every migration in prisma/migrations not yet applied; returns their names. */
+export async function applyMigrations(connectionString) {
+  return withEngine(connectionString, async (engine) => {
+    const out = await engine.applyMigrations({ migrationsList: readMigrations(), filters: FILTERS });
+    return out.appliedMigrationNames;
+  });
+}
+
+/** SQL that takes the migrations' schema to schema.prisma (empty string when nothing changed). */
+export async function diffSchema(connectionString) {
+  return withEngine(connectionString, async (engine, schema) => {
+    const migrations = readMigrations();
+    const result = await engine.diff({
+      from: migrations.migrationDirectories.length ? { tag: 'migrations', ...migrations } : { tag: 'empty' },
+      to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] },
+      script: true,
+      exitCode: null,
+      shadowDatabaseUrl: null,
+      filters: FILTERS,
+    });
+    const sql = (result.stdout ?? '').trim();
+    return sql === '-- This is an empty migration.' ? '' : sql;
+  });
+}
