@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+/**
+ * Configuration, read from the environment once and checked with zod.
+ * `loadConfig()` throws a ConfigError naming every missing or malformed variable.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+const csv = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    /** `local` runs the embedded stack and local adapters; `aws` uses the AWS adapters. */
+    SCALEMAP_RUNTIME: z.enum(['local', 'aws']).default('local'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('127.0.0.1'),
+    SCALEMAP_DATA_DIR: z.string().min(1).default('.scalemap'),
+    DATABASE_URL: optionalString.pipe(z.string().url('DATABASE_URL must be a postgresql:// URL').optional()),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    SCALEMAP_TIME_SCALE: z.coerce.number().positive('SCALEMAP_TIME_SCALE must be > 0').default(1440),
+    PUBLIC_URL: optionalString.pipe(z.string().url().optional()),
+    SESSION_SECRET: optionalString.pipe(z.string().min(16, 'SESSION_SECRET must be at least 16 characters').optional()),
+    CORS_ORIGINS: csv,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    STRIPE_SECRET_KEY: optionalString,
+    STRIPE_WEBHOOK_SECRET: optionalString,
+    STRIPE_PRICE_GBP: z.coerce.number().int().positive().default(750000),
+
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: optionalString.pipe(z.string().url().optional()),
+    OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+    OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(60000),
+
+    AWS_REGION: z.string().default('eu-west-1'),
+    S3_BUCKET: z.string().default('scalemap-documents'),
+    S3_ENDPOINT: optionalString.pipe(z.string().url().optional()),
+    COGNITO_USER_POOL_ID: optionalString,
+    COGNITO_CLIENT_ID: optionalString,
+    COGNITO_ENDPOINT: optionalString.pipe(z.string().url().optional()),
+    EVENT_BUS_NAME: z.string().default('scalemap-events'),
+    AGENT_QUEUE_URL: optionalString,
+    ECS_CLUSTER: z.string().default('scalemap-cluster'),
+    AGENT_TASK_DEFINITION: optionalString,
+    TRIAGE_TASK_DEFINITION: optionalString,
+    AGENT_SUBNETS: csv,
+    AGENT_SECURITY_GROUPS: csv,
+    STATE_MACHINE_ARN: optionalString,
+    SES_FROM_ADDRESS: z.string().email().default('assessments@scalemap.local'),
+    FOUNDER_ALERT_TOPIC_ARN: optionalString,
+    FOUNDER_EMAIL: z.string().email().default('founders@scalemap.local'),
+    AGENT_CONCURRENCY_CAP: z.coerce.number().int().min(1).max(50).default(5),
+    SECURE_COOKIES: bool.optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.SCALEMAP_RUNTIME === 'aws') {
+      const required = [
+        'DATABASE_URL',
+        'SESSION_SECRET',
+        'COGNITO_USER_POOL_ID',
+        'COGNITO_CLIENT_ID',
+        'AGENT_QUEUE_URL',
+        'AGENT_TASK_DEFINITION',
+        'TRIAGE_TASK_DEFINITION',
+        'STATE_MACHINE_ARN',
+        'FOUNDER_ALERT_TOPIC_ARN',
+      ] as const;
+      for (const key of required) {
+        if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required when SCALEMAP_RUNTIME=aws` });
+      }
+      if (c.AGENT_SUBNETS.length === 0)
+        ctx.addIssue({ code: 'custom', path: ['AGENT_SUBNETS'], message: 'AGENT_SUBNETS is required when SCALEMAP_RUNTIME=aws' });
+    }
+    if (Boolean(c.STRIPE_SECRET_KEY) !== Boolean(c.STRIPE_WEBHOOK_SECRET)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [c.STRIPE_SECRET_KEY ? 'STRIPE_WEBHOOK_SECRET' : 'STRIPE_SECRET_KEY'],
+        message: 'STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set together',
+      });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const key = i.path.join('.') || '(environment)';
+        return i.message.startsWith(key) ? i.message : `${key}: ${i.message}`;
+      }),
+    );
+  }
+  return parsed.data;
+}
+
+export function paymentsEnabled(config: Config): boolean {
+  return Boolean(config.STRIPE_SECRET_KEY && config.STRIPE_WEBHOOK_SECRET);
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { DOMAIN_IDS } from './domains';
+
+/** Triage result (DOMAIN.md "Triage"). */
+export const TRIAGE_LEVELS = ['critical', 'high', 'moderate', 'low'] as const;
+export type TriageLevel = (typeof TRIAGE_LEVELS)[number];
+
+export const domainTriageSchema = z.object({
+  domain: z.enum(DOMAIN_IDS),
+  /** Weighted score on the 1–5 scale (5 = most critical). */
+  score: z.number().min(0).max(5),
+  level: z.enum(TRIAGE_LEVELS),
+  /** Share of the domain's applicable questions answered (0–1). */
+  answeredRatio: z.number().min(0).max(1),
+  reason: z.string().optional(),
+});
+
+export const triageResultSchema = z.object({
+  activatedDomains: z.array(z.enum(DOMAIN_IDS)).min(3).max(5),
+  domains: z.array(domainTriageSchema).length(12),
+  confidence: z.number().min(0).max(1),
+  source: z.enum(['llm', 'rules']),
+});
+export type DomainTriage = z.infer<typeof domainTriageSchema>;
+export type TriageResult = z.infer<typeof triageResultSchema>;
+
+/** Specialist output (DOMAIN.md "Specialist analysis"); validated before it is stored, whatever produced it. */
+export const HEALTH_BANDS = ['excellent', 'good', 'warning', 'critical'] as const;
+export type HealthBand = (typeof HEALTH_BANDS)[number];
+
+export function healthBand(score: number): HealthBand {
+  if (score >= 8) return 'excellent';
+  if (score >= 6) return 'good';
+  if (score >= 4) return 'warning';
+  return 'critical';
+}
+
+const level3 = z.enum(['low', 'medium', 'high']);
+
+export const findingSchema = z.object({
+  title: z.string().min(3).max(300),
+  detail: z.string().min(3).max(2000),
+  severity: z.enum(['low', 'medium', 'high', 'critical']),
+  /** Evidence from answers (question ids) or documents (file names). */
+  evidence: z
+    .array(z.object({ source: z.enum(['answer', 'follow-up', 'document', 'profile']), ref: z.string(), quote: z.string().max(1000) }))
+    .min(1),
+});
+
+export const recommendationSchema = z.object({
+  id: z.string().min(1),
+  domain: z.enum(DOMAIN_IDS),
+  horizon: z.enum(['quick-win', '30-90-days', 'strategic']),
+  title: z.string().min(3).max(300),
+  action: z.string().min(3).max(2000),
+  impact: level3,
+  effort: level3,
+  /** Growth-impact components 0–1: revenue, efficiency, competitive advantage, strategic alignment. */
+  scores: z.object({
+    revenue: z.number().min(0).max(1),
+    efficiency: z.number().min(0).max(1),
+    competitive: z.number().min(0).max(1),
+    strategic: z.number().min(0).max(1),
+  }),
+  /** Question ids this recommendation answers. */
+  basedOn: z.array(z.string()).default([]),
+});
+
+export const specialistAnalysisSchema = z.object({
+  domain: z.enum(DOMAIN_IDS),
+  analyst: z.string().min(1),
+  healthScore: z.number().int().min(1).max(10),
+  band: z.enum(HEALTH_BANDS),
+  summary: z.string().min(10).max(3000),
+  findings: z.array(findingSchema).min(3).max(5),
+  recommendations: z.array(recommendationSchema).min(1).max(12),
+  impact: z.string().min(3).max(2000),
+  effort: level3,
+  dependencies: z.array(z.object({ domain: z.enum(DOMAIN_IDS), reason: z.string() })).default([]),
+  confidence: z.number().int().min(1).max(10),
+});
+export type Finding = z.infer<typeof findingSchema>;
+export type Recommendation = z.infer<typeof recommendationSchema>;
+export type SpecialistAnalysis = z.infer<typeof specialistAnalysisSchema>;
+
+/** Confidence gates (DOMAIN.md): ≥ 8 deliver, 6–7 recommend review, 4–5 require review, < 4 re-run. */
+export function confidenceGate(confidence: number): 'deliver' | 'recommend-review' | 'require-review' | 'rerun' {
+  if (confidence >= 8) return 'deliver';
+  if (confidence >= 6) return 'recommend-review';
+  if (confidence >= 4) return 'require-review';
+  return 'rerun';
+}
+
+/** A prioritised recommendation (DOMAIN.md "Prioritisation"). */
+export interface PrioritisedRecommendation {
+  rank: number;
+  recommendation: Recommendation;
+  impactScore: number;
+  feasibilityScore: number;
+  synergyScore: number;
+  urgencyScore: number;
+  priorityScore: number;
+}
