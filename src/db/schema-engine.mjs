@@ -20,7 +20,16 @@ async function loadRuntime() {
     const runtime = await import('@prisma/schema-engine-wasm/schema_engine_bg');
     const wasmFile = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg').replace(/\.js$/, '.wasm');
     const module = await WebAssembly.compile(fs.readFileSync(wasmFile));
-    const instance = await WebAssembly.instantiate(module, { './schema_engine_bg.js': runtime });
+    // The engine's timers must not keep a process (Jest, a CLI) alive after the work is done.
+    const imports = { ...runtime };
+    for (const name of Object.keys(runtime).filter((n) => n.startsWith('__wbg_setTimeout'))) {
+      imports[name] = (...args) => {
+        const timer = runtime[name](...args);
+        timer?.unref?.();
+        return timer;
+      };
+    }
+    const instance = await WebAssembly.instantiate(module, { './schema_engine_bg.js': imports });
     runtime.__wbg_set_wasm(instance.exports);
     instance.exports.__wbindgen_start();
     return runtime;
