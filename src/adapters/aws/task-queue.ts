@@ -1,0 +1,100 @@
+import {
+  ChangeMessageVisibilityCommand,
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
+import type { QueueMessageIn, ReceivedMessage, TaskQueue } from '../../ports';
+
+export interface SqsTaskQueueSettings {
+  /** The FIFO queue (config AGENT_QUEUE_URL). */
+  queueUrl: string;
+  /** Its dead-letter queue, for `depth().deadLettered`; 0 when not given. */
+  dlqUrl?: string;
+}
+
+/** SQS limits: at most 10 messages per receive, long polling at most 20 s. */
+const MAX_RECEIVE = 10;
+const MAX_WAIT_SECONDS = 20;
+
+/**
+ * TaskQueue on an SQS FIFO queue (with a redrive policy to a DLQ after 3 receives, set in resources/).
+ * Messages are grouped by assessment and deduplicated by `assessmentId:domain`.
+ */
+export class SqsTaskQueue implements TaskQueue {
+  constructor(
+    private readonly client: SQSClient,
+    private readonly settings: SqsTaskQueueSettings,
+  ) {}
+
+  async send(message: QueueMessageIn): Promise<void> {
+    await this.client.send(
+      new SendMessageCommand({
+        QueueUrl: this.settings.queueUrl,
+        MessageBody: message.body,
+        MessageGroupId: message.groupId,
+        MessageDeduplicationId: message.dedupId,
+      }),
+    );
+  }
+
+  async receive(opts: {
+    max: number;
+    visibilityTimeoutSeconds: number;
+    waitSeconds?: number;
+  }): Promise<ReceivedMessage[]> {
+    const out = await this.client.send(
+      new ReceiveMessageCommand({
+        QueueUrl: this.settings.queueUrl,
+        MaxNumberOfMessages: Math.max(1, Math.min(MAX_RECEIVE, opts.max)),
+        VisibilityTimeout: opts.visibilityTimeoutSeconds,
+        WaitTimeSeconds: Math.max(0, Math.min(MAX_WAIT_SECONDS, opts.waitSeconds ?? 0)),
+        MessageSystemAttributeNames: ['ApproximateReceiveCount'],
+      }),
+    );
+    return (out.Messages ?? []).map((m) => ({
+      body: m.Body ?? '',
+      receiptHandle: m.ReceiptHandle ?? '',
+      messageId: m.MessageId ?? '',
+      receiveCount: Number(m.Attributes?.ApproximateReceiveCount ?? '1') || 1,
+    }));
+  }
+
+  async delete(receiptHandle: string): Promise<void> {
+    await this.client.send(new DeleteMessageCommand({ QueueUrl: this.settings.queueUrl, ReceiptHandle: receiptHandle }));
+  }
+
+  async changeVisibility(receiptHandle: string, visibilityTimeoutSeconds: number): Promise<void> {
+    await this.client.send(
+      new ChangeMessageVisibilityCommand({
+        QueueUrl: this.settings.queueUrl,
+        ReceiptHandle: receiptHandle,
+        VisibilityTimeout: visibilityTimeoutSeconds,
+      }),
+    );
+  }
+
+  /** Approximate counts; dead-lettered = everything in the DLQ (visible or being looked at). */
+  async depth(): Promise<{ visible: number; inFlight: number; deadLettered: number }> {
+    const [main, dlq] = await Promise.all([
+      this.counts(this.settings.queueUrl),
+      this.settings.dlqUrl ? this.counts(this.settings.dlqUrl) : Promise.resolve({ visible: 0, inFlight: 0 }),
+    ]);
+    return { visible: main.visible, inFlight: main.inFlight, deadLettered: dlq.visible + dlq.inFlight };
+  }
+
+  private async counts(queueUrl: string): Promise<{ visible: number; inFlight: number }> {
+    const out = await this.client.send(
+      new GetQueueAttributesCommand({
+        QueueUrl: queueUrl,
+        AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+      }),
+    );
+    return {
+      visible: Number(out.Attributes?.ApproximateNumberOfMessages ?? 0),
+      inFlight: Number(out.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0),
+    };
+  }
+}
