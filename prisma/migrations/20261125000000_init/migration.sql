@@ -48,6 +48,9 @@ CREATE TABLE "company_profiles" (
     "growth_stage" TEXT,
     "regulated" BOOLEAN NOT NULL DEFAULT false,
     "has_physical_products" BOOLEAN NOT NULL DEFAULT false,
+    "subscription_model" BOOLEAN NOT NULL DEFAULT false,
+    "channel_sales" BOOLEAN NOT NULL DEFAULT false,
+    "headcount_growth_over_50" BOOLEAN NOT NULL DEFAULT false,
     "challenges" TEXT,
     "objectives" TEXT,
     "updated_at" TIMESTAMP(3) NOT NULL,
@@ -223,6 +226,8 @@ CREATE TABLE "pipeline_executions" (
     "input" JSONB,
     "task_token" TEXT,
     "task_token_at" TIMESTAMP(3),
+    "callback_output" JSONB,
+    "callback_error" TEXT,
     "started_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "finished_at" TIMESTAMP(3),
     "error" TEXT,
@@ -294,6 +299,21 @@ CREATE TABLE "session" (
     "expire" TIMESTAMP(6) NOT NULL,
 
     CONSTRAINT "session_pkey" PRIMARY KEY ("sid")
+);
+
+-- CreateTable
+CREATE TABLE "local_tasks" (
+    "id" TEXT NOT NULL,
+    "mode" TEXT NOT NULL,
+    "assessment_id" TEXT,
+    "pid" INTEGER,
+    "status" TEXT NOT NULL DEFAULT 'PENDING',
+    "exit_code" INTEGER,
+    "reason" TEXT,
+    "started_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "stopped_at" TIMESTAMP(3),
+
+    CONSTRAINT "local_tasks_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -376,6 +396,9 @@ CREATE UNIQUE INDEX "queue_messages_queue_dedup_id_key" ON "queue_messages"("que
 
 -- CreateIndex
 CREATE INDEX "IDX_session_expire" ON "session"("expire");
+
+-- CreateIndex
+CREATE INDEX "local_tasks_status_idx" ON "local_tasks"("status");
 
 -- AddForeignKey
 ALTER TABLE "company_profiles" ADD CONSTRAINT "company_profiles_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;

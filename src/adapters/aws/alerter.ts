@@ -42,5 +42,10 @@ function truncateBytes(text: string, maxBytes: number): string {
   const buf = Buffer.from(text, 'utf8');
   if (buf.length <= maxBytes) return text;
   // Cut on a byte boundary, then drop a possibly split trailing character.
-  return buf.subarray(0, maxBytes - 16).toString('utf8').replace(/\uFFFD$/, '') + '\n[truncated]';
+  return (
+    buf
+      .subarray(0, maxBytes - 16)
+      .toString('utf8')
+      .replace(/\uFFFD$/, '') + '\n[truncated]'
+  );
 }

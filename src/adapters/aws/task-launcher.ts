@@ -4,6 +4,7 @@ import {
   ListTasksCommand,
   RunTaskCommand,
   type KeyValuePair,
+  type Tag,
   type Task,
 } from '@aws-sdk/client-ecs';
 import { logContext, logger } from '../../logger';
@@ -42,12 +43,16 @@ export class EcsTaskLauncher implements TaskLauncher {
     this.containerName = settings.containerName ?? 'agent';
   }
 
-  async launch(opts: { mode: AgentMode; assessmentId?: string; correlationId?: string }): Promise<LaunchedTask> {
+  async launch(opts: {
+    mode: AgentMode;
+    assessmentId?: string;
+    correlationId?: string;
+  }): Promise<LaunchedTask> {
     const correlationId = opts.correlationId ?? logContext().correlationId;
     const environment: KeyValuePair[] = [{ name: 'AGENT_MODE', value: opts.mode }];
     if (opts.assessmentId) environment.push({ name: 'ASSESSMENT_ID', value: opts.assessmentId });
     if (correlationId) environment.push({ name: 'CORRELATION_ID', value: correlationId });
-    const tags = [{ key: 'scalemap:mode', value: opts.mode }];
+    const tags: Tag[] = [{ key: 'scalemap:mode', value: opts.mode }];
     if (opts.assessmentId) tags.push({ key: 'scalemap:assessment', value: opts.assessmentId });
 
     const out = await this.client.send(
@@ -86,7 +91,9 @@ export class EcsTaskLauncher implements TaskLauncher {
     const found = new Map<string, TaskStatus>();
     for (let i = 0; i < taskIds.length; i += DESCRIBE_BATCH) {
       const batch = taskIds.slice(i, i + DESCRIBE_BATCH);
-      const out = await this.client.send(new DescribeTasksCommand({ cluster: this.settings.cluster, tasks: batch }));
+      const out = await this.client.send(
+        new DescribeTasksCommand({ cluster: this.settings.cluster, tasks: batch }),
+      );
       for (const task of out.tasks ?? []) {
         const status = this.toStatus(task);
         found.set(status.taskId, status);

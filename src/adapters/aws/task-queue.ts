@@ -63,7 +63,9 @@ export class SqsTaskQueue implements TaskQueue {
   }
 
   async delete(receiptHandle: string): Promise<void> {
-    await this.client.send(new DeleteMessageCommand({ QueueUrl: this.settings.queueUrl, ReceiptHandle: receiptHandle }));
+    await this.client.send(
+      new DeleteMessageCommand({ QueueUrl: this.settings.queueUrl, ReceiptHandle: receiptHandle }),
+    );
   }
 
   async changeVisibility(receiptHandle: string, visibilityTimeoutSeconds: number): Promise<void> {

@@ -1,4 +1,9 @@
-import { SendTaskFailureCommand, SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import {
+  SendTaskFailureCommand,
+  SendTaskSuccessCommand,
+  SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
 import { logger } from '../../logger';
 import type { Workflow } from '../../ports';
 
@@ -47,7 +52,11 @@ export class StepFunctionsWorkflow implements Workflow {
 
   async sendTaskFailure(taskToken: string, error: string, cause: string): Promise<void> {
     await this.client.send(
-      new SendTaskFailureCommand({ taskToken, error: error.slice(0, MAX_ERROR), cause: cause.slice(0, MAX_CAUSE) }),
+      new SendTaskFailureCommand({
+        taskToken,
+        error: error.slice(0, MAX_ERROR),
+        cause: cause.slice(0, MAX_CAUSE),
+      }),
     );
   }
 

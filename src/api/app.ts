@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import session, { type Store } from 'express-session';
+import helmet from 'helmet';
+import cors from 'cors';
+import { pinoHttp } from 'pino-http';
+import type { ApiContext } from '../context';
+import { logger, withLogContext } from '../logger';
+import { authenticate, requireUser } from './middleware/auth';
+import { errorHandler, notFoundHandler } from './middleware/errors';
+import { authRoutes } from './routes/auth';
+import { meRoutes } from './routes/me';
+import { assessmentRoutes } from './routes/assessments';
+import { healthRoutes } from './routes/health';
+import { stripeRoutes } from './routes/stripe';
+import { pipelineRoutes } from './routes/pipeline';
+import { adminRoutes } from './routes/admin';
+import { devRoutes } from './routes/dev';
+
+export interface AppOptions {
+  sessionStore: Store;
+  sessionSecret: string;
+  /** Built web app to serve from the API's origin (web/dist), if present. */
+  webDir?: string;
+  authRateLimitPerMinute?: number;
+  /** Wakes server-sent event streams early (the local runtime passes its stage notifier). */
+  stageNotifier?: import('node:events').EventEmitter;
+}
+
+/** The ScaleMap HTTP API as one Express app: the same app runs on Fargate, on Lambda (serverless-http) and locally. */
+export function createApp(ctx: ApiContext, opts: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 1);
+  app.set('query parser', 'simple');
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-correlation-id'];
+        const id = typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+        res.setHeader('X-Correlation-Id', id);
+        return id;
+      },
+      customProps: (req) => ({ correlationId: req.id }),
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+    }),
+  );
+  app.use((req, _res, next) => withLogContext({ correlationId: String(req.id) }, next));
+
+  const s3Origin = ctx.config.S3_ENDPOINT ? new URL(ctx.config.S3_ENDPOINT).origin : `https://*.amazonaws.com`;
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'connect-src': ["'self'", s3Origin],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'frame-src': ["'self'"],
+          'frame-ancestors': ["'self'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  if (ctx.config.CORS_ORIGINS.length) {
+    app.use('/api', cors({ origin: ctx.config.CORS_ORIGINS, credentials: true }));
+  }
+
+  // The webhook needs the raw body for its signature: mounted before the JSON parser.
+  app.use('/api/stripe', express.raw({ type: () => true, limit: '1mb' }), stripeRoutes(ctx));
+  app.use(express.json({ limit: '1mb', strict: true }));
+  app.use(
+    session({
+      name: 'scalemap.sid',
+      store: opts.sessionStore,
+      secret: opts.sessionSecret,
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: ctx.config.SECURE_COOKIES ?? ctx.config.NODE_ENV === 'production',
+        maxAge: 7 * 24 * 3600_000,
+      },
+    }),
+  );
+
+  app.use('/api', healthRoutes(ctx));
+  app.use('/api/auth', authRoutes(ctx, { rateLimitPerMinute: opts.authRateLimitPerMinute ?? 30 }));
+  app.use('/api', authenticate(ctx));
+  app.use('/api/dev', devRoutes(ctx));
+  app.use('/api', requireUser);
+  app.use('/api', meRoutes(ctx));
+  app.use('/api/assessments', assessmentRoutes(ctx));
+  app.use('/api/assessments', pipelineRoutes(ctx, { stageNotifier: opts.stageNotifier }));
+  app.use('/api/admin', adminRoutes(ctx));
+  app.use('/api', notFoundHandler);
+
+  if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {
+    const webDir = opts.webDir;
+    app.use(express.static(webDir, { index: false, maxAge: '1h' }));
+    app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.join(webDir, 'index.html')));
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,4 @@
+export const schemaPath: string;
+export const migrationsDir: string;
+export function applyMigrations(connectionString: string): Promise<string[]>;
+export function diffSchema(connectionString: string): Promise<string>;

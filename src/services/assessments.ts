@@ -1,0 +1,186 @@
+import type { Db } from '../db/client';
+import { Prisma } from '../db/client';
+import type { SessionUser } from './users';
+import { notFound } from '../errors';
+import { domainName, type DomainId } from '../domain/domains';
+import { domainProgress, QUESTIONNAIRE_VERSION } from '../domain/questionnaire';
+import { loadProfile } from './profiles';
+import { isoSeconds } from '../domain/schedule';
+
+const STAGE_SLUG = {
+  executive_summary: 'executive-summary',
+  detailed_report: 'detailed-report',
+  implementation_kits: 'implementation-kits',
+} as const;
+export type StageSlug = (typeof STAGE_SLUG)[keyof typeof STAGE_SLUG];
+export const STAGE_FROM_SLUG: Record<StageSlug, keyof typeof STAGE_SLUG> = {
+  'executive-summary': 'executive_summary',
+  'detailed-report': 'detailed_report',
+  'implementation-kits': 'implementation_kits',
+};
+
+export async function createAssessment(db: Db, user: SessionUser) {
+  return db.assessment.create({ data: { userId: user.id, contentVersion: QUESTIONNAIRE_VERSION } });
+}
+
+/**
+ * Loads an assessment the caller may see: their own, or any for a founder.
+ * Anything else is the same 404 as a missing one, so ids cannot be probed.
+ */
+export async function getAccessibleAssessment(db: Db, user: SessionUser, id: string) {
+  if (!isUuid(id)) throw notFound('Assessment');
+  const assessment = await db.assessment.findUnique({ where: { id } });
+  if (!assessment || (assessment.userId !== user.id && user.role !== 'founder')) throw notFound('Assessment');
+  return assessment;
+}
+
+/** Only the owner may change an assessment (answers, documents, payment, submission, validation). */
+export async function getOwnedAssessment(db: Db, user: SessionUser, id: string) {
+  if (!isUuid(id)) throw notFound('Assessment');
+  const assessment = await db.assessment.findUnique({ where: { id } });
+  if (!assessment || assessment.userId !== user.id) throw notFound('Assessment');
+  return assessment;
+}
+
+export function isUuid(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}
+
+export function dueTimesView(a: { summaryDueAt: Date | null; reportDueAt: Date | null; kitsDueAt: Date | null }) {
+  if (!a.summaryDueAt || !a.reportDueAt || !a.kitsDueAt) return null;
+  return {
+    executiveSummary: isoSeconds(a.summaryDueAt),
+    detailedReport: isoSeconds(a.reportDueAt),
+    implementationKits: isoSeconds(a.kitsDueAt),
+  };
+}
+
+export async function listAssessments(db: Db, user: SessionUser) {
+  const rows = await db.assessment.findMany({
+    where: { userId: user.id },
+    orderBy: { createdAt: 'desc' },
+    include: { answers: { select: { questionId: true, score: true, text: true } } },
+  });
+  const profile = await loadProfile(db, user.id);
+  return rows.map((a) => ({
+    id: a.id,
+    status: a.status,
+    createdAt: a.createdAt.toISOString(),
+    submittedAt: a.submittedAt?.toISOString() ?? null,
+    progress: { overall: domainProgress(profile, a.answers).overall },
+    dueTimes: dueTimesView(a),
+  }));
+}
+
+/** The full view of one assessment (GET /api/assessments/:id), see docs/API.md. */
+export async function assessmentView(db: Db, id: string, opts: { paymentRequired: boolean }) {
+  const a = await db.assessment.findUniqueOrThrow({
+    where: { id },
+    include: {
+      answers: { select: { questionId: true, score: true, text: true }, orderBy: { questionId: 'asc' } },
+      documents: { orderBy: { createdAt: 'asc' } },
+      payments: { orderBy: { createdAt: 'desc' } },
+      triage: true,
+      analyses: { orderBy: { domain: 'asc' } },
+      deliverables: true,
+      validation: true,
+      executions: { where: { taskToken: { not: null } }, select: { id: true } },
+    },
+  });
+  const profile = a.profileSnapshot ? (a.profileSnapshot as never) : await loadProfile(db, a.userId);
+  const progress = domainProgress(profile, a.answers);
+  const paid = a.payments.some((p) => p.status === 'paid');
+  const pending = a.payments.some((p) => p.status === 'pending');
+  const byStage = new Map<string, { formats: string[]; deliveredAt: Date; dueAt: Date | null }>();
+  for (const d of a.deliverables) {
+    const slug = STAGE_SLUG[d.stage];
+    const entry = byStage.get(slug) ?? { formats: [], deliveredAt: d.deliveredAt, dueAt: d.dueAt };
+    if (d.format !== 'svg') entry.formats.push(d.format);
+    byStage.set(slug, entry);
+  }
+  const priorities = Array.isArray(a.finalPriorities) ? (a.finalPriorities as unknown[]) : [];
+  return {
+    id: a.id,
+    status: a.status,
+    contentVersion: a.contentVersion,
+    createdAt: a.createdAt.toISOString(),
+    submittedAt: a.submittedAt?.toISOString() ?? null,
+    failure: a.failedStage ? { stage: a.failedStage, reason: a.failureReason, at: a.failedAt?.toISOString() ?? null } : null,
+    dueTimes: dueTimesView(a),
+    progress: {
+      overall: progress.overall,
+      complete: progress.complete,
+      domains: progress.domains,
+    },
+    answers: a.answers.map((x) => ({
+      questionId: x.questionId,
+      ...(x.score !== null ? { score: x.score } : {}),
+      ...(x.text !== null ? { text: x.text } : {}),
+    })),
+    documents: a.documents.map(documentView),
+    payment: {
+      required: opts.paymentRequired,
+      status: !opts.paymentRequired ? 'not-required' : paid ? 'paid' : pending ? 'pending' : 'unpaid',
+    },
+    triage: a.triage
+      ? {
+          activatedDomains: a.triage.activatedDomains,
+          confidence: a.triage.confidence,
+          domains: a.triage.domainScores,
+          source: a.triage.source,
+        }
+      : null,
+    analyses: a.analyses.map((x) => {
+      const result = x.result as { analyst?: string; summary?: string };
+      return {
+        domain: x.domain,
+        name: domainName(x.domain as DomainId),
+        analyst: result.analyst ?? '',
+        healthScore: x.healthScore,
+        band: x.band,
+        summary: result.summary ?? '',
+        confidence: x.confidence,
+        needsReview: x.needsReview,
+      };
+    }),
+    deliverables: [...byStage.entries()].map(([stage, d]) => ({
+      stage,
+      formats: d.formats.sort(),
+      deliveredAt: d.deliveredAt.toISOString(),
+      dueAt: d.dueAt?.toISOString() ?? null,
+    })),
+    priorities,
+    awaitingValidation: a.status === 'awaiting_validation' && a.executions.length > 0 && !a.validation,
+    validation: a.validation?.response ?? null,
+  };
+}
+
+export function documentView(d: {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  domain: string | null;
+  status: string;
+  createdAt: Date;
+}) {
+  return {
+    id: d.id,
+    fileName: d.fileName,
+    contentType: d.contentType,
+    size: d.size,
+    domain: d.domain,
+    status: d.status,
+    createdAt: d.createdAt.toISOString(),
+  };
+}
+
+/** Records a stage change on the assessment's timeline (server-sent events, founder console). */
+export async function recordStage(
+  db: Db | Prisma.TransactionClient,
+  assessmentId: string,
+  stage: string,
+  detail?: Record<string, unknown>,
+) {
+  await db.stageEvent.create({ data: { assessmentId, stage, detail: (detail ?? undefined) as never } });
+}
