@@ -139,7 +139,8 @@ export const financialManagement: DomainDefinition = {
         { id: 'fin-03-f1', prompt: 'Roughly how much cash is tied up in overdue invoices today?' },
         { id: 'fin-03-f2', prompt: 'What has stopped you from invoicing or collecting faster?' },
       ],
-      weakPractice: 'Customer payments are slow and not actively chased, tying up cash the business needs to grow.',
+      weakPractice:
+        'Customer payments are slow and not actively chased, tying up cash the business needs to grow.',
       strength: 'Tight working-capital control with low debtor days and systematic collection.',
       recommendations: [
         {
@@ -192,7 +193,8 @@ export const financialManagement: DomainDefinition = {
         'A top-line revenue target only; costs are not budgeted',
         'We have no budget',
       ],
-      weakPractice: 'The budget is not used to steer the business, so overspends and shortfalls are spotted late.',
+      weakPractice:
+        'The budget is not used to steer the business, so overspends and shortfalls are spotted late.',
       strength: 'A budget owned by budget holders, reviewed monthly and reforecast quarterly.',
       recommendations: [
         {
@@ -233,7 +235,8 @@ export const financialManagement: DomainDefinition = {
         'Only at quarter end or when the accountant gets to it',
         'We only see figures at the year-end accounts',
       ],
-      weakPractice: 'Management accounts arrive late or unreliable, so decisions are made on out-of-date numbers.',
+      weakPractice:
+        'Management accounts arrive late or unreliable, so decisions are made on out-of-date numbers.',
       strength: 'Reliable management accounts within a week of month end.',
       recommendations: [
         {
@@ -266,7 +269,8 @@ export const financialManagement: DomainDefinition = {
       id: 'fin-06',
       domain,
       topic: 'return on investment tracking',
-      prompt: 'When you make a significant investment (a hire, a system, a marketing campaign), how do you check it paid off?',
+      prompt:
+        'When you make a significant investment (a hire, a system, a marketing campaign), how do you check it paid off?',
       options: [
         'Each investment has an expected return written down in advance and we review the actual result',
         'We review the results of large investments, though the targets were not always set in advance',
@@ -274,7 +278,8 @@ export const financialManagement: DomainDefinition = {
         'We rarely look back at past investments',
         'We keep spending on things without knowing whether they have ever paid back',
       ],
-      weakPractice: 'Investments are made without an expected return and never reviewed, so poor spend continues.',
+      weakPractice:
+        'Investments are made without an expected return and never reviewed, so poor spend continues.',
       strength: 'Significant investments carry an expected return that is checked against results.',
       recommendations: [
         {
@@ -315,7 +320,8 @@ export const financialManagement: DomainDefinition = {
         'We are unsure of our runway; funding is arranged when cash gets tight',
         'We have under six months of runway and no clear plan',
       ],
-      weakPractice: 'Runway is not understood and there is no funding plan, so growth could stall for lack of cash.',
+      weakPractice:
+        'Runway is not understood and there is no funding plan, so growth could stall for lack of cash.',
       strength: 'Scenario-based runway and a funding plan agreed well in advance.',
       recommendations: [
         {
@@ -411,7 +417,8 @@ export const financialManagement: DomainDefinition = {
       ],
       conditions: ['subscription'],
       followUps: [{ id: 'fin-09-f1', prompt: 'Which recurring-revenue figure do you trust least, and why?' }],
-      weakPractice: 'Recurring-revenue measures are missing or inconsistent, so the health of the subscription base is unclear.',
+      weakPractice:
+        'Recurring-revenue measures are missing or inconsistent, so the health of the subscription base is unclear.',
       strength: 'Monthly, segment-level reporting of ARR, net revenue retention and CAC payback.',
       recommendations: [
         {
@@ -453,7 +460,8 @@ export const financialManagement: DomainDefinition = {
         'We have had errors or losses in the last year that controls should have caught',
       ],
       conditions: ['revenueOver10m'],
-      weakPractice: 'Financial controls are weak for a company of this size, exposing it to error, fraud and audit findings.',
+      weakPractice:
+        'Financial controls are weak for a company of this size, exposing it to error, fraud and audit findings.',
       strength: 'Documented approval limits, segregation of duties and a clean audit.',
       recommendations: [
         {

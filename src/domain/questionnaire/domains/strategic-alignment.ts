@@ -22,10 +22,15 @@ export const strategicAlignment: DomainDefinition = {
       ],
       followUps: [
         { id: 'sa-01-f1', prompt: 'What stops you from writing the three-year picture down today?' },
-        { id: 'sa-01-f2', prompt: 'Where have leaders pulled in different directions in the last six months?' },
+        {
+          id: 'sa-01-f2',
+          prompt: 'Where have leaders pulled in different directions in the last six months?',
+        },
       ],
-      weakPractice: 'There is no shared, written three-year vision, so leaders steer towards different destinations.',
-      strength: 'A written three-year vision with measurable targets that the leadership team states consistently.',
+      weakPractice:
+        'There is no shared, written three-year vision, so leaders steer towards different destinations.',
+      strength:
+        'A written three-year vision with measurable targets that the leadership team states consistently.',
       recommendations: [
         {
           horizon: 'quick-win',
@@ -65,7 +70,8 @@ export const strategicAlignment: DomainDefinition = {
         'Priorities change month to month depending on who made the strongest case most recently',
         'We have no stated priorities; everything is urgent',
       ],
-      weakPractice: 'Company priorities are too many or unranked, so effort is spread thin and nothing finishes.',
+      weakPractice:
+        'Company priorities are too many or unranked, so effort is spread thin and nothing finishes.',
       strength: 'A short, ranked list of owned, measurable company priorities.',
       recommendations: [
         {
@@ -98,7 +104,8 @@ export const strategicAlignment: DomainDefinition = {
       id: 'sa-03',
       domain,
       topic: 'resource allocation against priorities',
-      prompt: 'When you decide where budget and people go, how much do your stated priorities drive the decision?',
+      prompt:
+        'When you decide where budget and people go, how much do your stated priorities drive the decision?',
       options: [
         'Every budget and hiring request is checked against the priorities; we have said no to good ideas because of them',
         'Priorities guide most large spending decisions, with occasional exceptions',
@@ -110,7 +117,8 @@ export const strategicAlignment: DomainDefinition = {
         { id: 'sa-03-f1', prompt: 'Which priority is most short of people or money right now?' },
         { id: 'sa-03-f2', prompt: 'Roughly how much spend goes to work that is not on the priority list?' },
       ],
-      weakPractice: 'Budget and headcount are allocated by habit or lobbying rather than by the stated priorities.',
+      weakPractice:
+        'Budget and headcount are allocated by habit or lobbying rather than by the stated priorities.',
       strength: 'Budget and hiring decisions are explicitly tested against the company priorities.',
       recommendations: [
         {
@@ -163,7 +171,8 @@ export const strategicAlignment: DomainDefinition = {
         'Teams work from their own to-do lists; company goals are announced but not translated',
         'Nobody below the leadership team knows what the company goals are',
       ],
-      weakPractice: 'Company goals are not translated into team goals, so day-to-day work is disconnected from strategy.',
+      weakPractice:
+        'Company goals are not translated into team goals, so day-to-day work is disconnected from strategy.',
       strength: 'Team and individual goals are visibly linked to company goals each quarter.',
       recommendations: [
         {
@@ -246,7 +255,8 @@ export const strategicAlignment: DomainDefinition = {
         'Strategy comes up informally between founders but is never reviewed formally',
         'We have never reviewed our strategy since starting the company',
       ],
-      weakPractice: 'Strategy is not reviewed on a regular rhythm, so it drifts out of date without anyone noticing.',
+      weakPractice:
+        'Strategy is not reviewed on a regular rhythm, so it drifts out of date without anyone noticing.',
       strength: 'A regular strategy review rhythm backed by market and performance data.',
       recommendations: [
         {
@@ -289,12 +299,16 @@ export const strategicAlignment: DomainDefinition = {
         'We have never stopped a major initiative, even ones everyone agrees are failing',
       ],
       followUps: [
-        { id: 'sa-07-f1', prompt: 'Which initiative do you suspect should be stopped, and what keeps it going?' },
+        {
+          id: 'sa-07-f1',
+          prompt: 'Which initiative do you suspect should be stopped, and what keeps it going?',
+        },
         { id: 'sa-07-f2', prompt: 'What does that initiative cost you each month in people and money?' },
       ],
       weakPractice:
         'Failing strategic bets are kept alive long after the evidence is clear, tying up people and cash.',
-      strength: 'Strategic bets carry kill criteria and the company changes course quickly when they are met.',
+      strength:
+        'Strategic bets carry kill criteria and the company changes course quickly when they are met.',
       recommendations: [
         {
           horizon: 'quick-win',
@@ -334,7 +348,8 @@ export const strategicAlignment: DomainDefinition = {
         'We mostly compete on price or relationships and struggle to say what else sets us apart',
         'We do not know why customers choose us or who our real competitors are',
       ],
-      weakPractice: 'The company cannot say clearly why customers choose it, so it drifts into competing on price.',
+      weakPractice:
+        'The company cannot say clearly why customers choose it, so it drifts into competing on price.',
       strength: 'A clear, evidence-backed positioning used consistently across sales and marketing.',
       recommendations: [
         {
@@ -367,7 +382,8 @@ export const strategicAlignment: DomainDefinition = {
       id: 'sa-09',
       domain,
       topic: 'strategy understood across the organisation',
-      prompt: 'If you asked ten employees outside the leadership team to explain the company strategy, what would you hear?',
+      prompt:
+        'If you asked ten employees outside the leadership team to explain the company strategy, what would you hear?',
       options: [
         'Nine or ten would name our top priorities and how their team contributes',
         'Most would name the priorities, though some would be vague on their own part',
@@ -376,7 +392,8 @@ export const strategicAlignment: DomainDefinition = {
         'Almost nobody could answer, and some would be surprised we have a strategy',
       ],
       conditions: ['over50Employees'],
-      weakPractice: 'Most employees cannot describe the strategy, so decisions below leadership level are not aligned.',
+      weakPractice:
+        'Most employees cannot describe the strategy, so decisions below leadership level are not aligned.',
       strength: 'Employees across the company can explain the strategy and their part in it.',
       recommendations: [
         {
@@ -418,7 +435,8 @@ export const strategicAlignment: DomainDefinition = {
         'We have no functioning board or advisory structure',
       ],
       conditions: ['revenueOver10m'],
-      weakPractice: 'The board does not own or track the strategy, so the company lacks external challenge at scale.',
+      weakPractice:
+        'The board does not own or track the strategy, so the company lacks external challenge at scale.',
       strength: 'A board that approves, tracks and constructively challenges the strategy.',
       recommendations: [
         {

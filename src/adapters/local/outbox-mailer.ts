@@ -1,0 +1,40 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Alerter, EmailMessage, Mailer } from '../../ports';
+import { logger } from '../../logger';
+import { founderAlertEmail } from '../../delivery';
+
+/** Local mode email: every message is a JSON file (with html and text) in the outbox folder. */
+export class OutboxMailer implements Mailer {
+  constructor(
+    private readonly dir: string,
+    private readonly from: string,
+  ) {}
+
+  async send(message: EmailMessage): Promise<{ messageId: string }> {
+    await fs.mkdir(this.dir, { recursive: true });
+    const sentAt = new Date();
+    const messageId = `${sentAt.toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}`;
+    const record = { id: messageId, from: this.from, ...message, sentAt: sentAt.toISOString() };
+    const file = path.join(this.dir, `${messageId}.json`);
+    await fs.writeFile(`${file}.tmp`, JSON.stringify(record, null, 2));
+    await fs.rename(`${file}.tmp`, file);
+    logger.info({ to: message.to, subject: message.subject, messageId }, 'email written to the local outbox');
+    return { messageId };
+  }
+}
+
+/** Local founder alerts: an email to the founders' address in the outbox, and an error log line. */
+export class MailAlerter implements Alerter {
+  constructor(
+    private readonly mailer: Mailer,
+    private readonly founderEmail: string,
+  ) {}
+
+  async alert(subject: string, message: string): Promise<void> {
+    logger.error({ alert: subject, detail: message }, 'founder alert');
+    const email = founderAlertEmail({ subject, message });
+    await this.mailer.send({ to: this.founderEmail, ...email });
+  }
+}

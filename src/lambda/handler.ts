@@ -1,0 +1,62 @@
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import type { z } from 'zod';
+import type { AppContext } from '../context';
+import { getAppContext } from '../runtime';
+import { logger, withLogContext } from '../logger';
+
+/** Thrown for an event that fails validation: the message names every problem. */
+export class InvalidEventError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidEvent';
+  }
+}
+
+/** Validates the event with its zod schema before the handler runs. */
+function validateEvent<S extends z.ZodType>(schema: S): middy.MiddlewareObj<unknown, unknown> {
+  return {
+    before: (request) => {
+      const parsed = schema.safeParse(request.event ?? {});
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ');
+        throw new InvalidEventError(`invalid event: ${problems}`);
+      }
+      request.event = parsed.data;
+    },
+  };
+}
+
+/** Puts the assessment id and correlation id of the event on every log line of the invocation. */
+function logContextMiddleware(name: string): middy.MiddlewareObj<unknown, unknown> {
+  return {
+    before: (request) => {
+      const e = (request.event ?? {}) as { assessmentId?: string; correlationId?: string };
+      logger.info({ fn: name, assessmentId: e.assessmentId, correlationId: e.correlationId }, 'handler start');
+    },
+    onError: (request) => {
+      const e = (request.event ?? {}) as { assessmentId?: string; correlationId?: string };
+      logger.error({ fn: name, err: request.error, assessmentId: e.assessmentId, correlationId: e.correlationId }, 'handler failed');
+    },
+  };
+}
+
+/**
+ * A thin Lambda handler: middy with event validation and log context around a step that takes the process's
+ * AppContext. The same handler runs on Lambda, under `sls invoke local`, and in the local Step Functions runner.
+ */
+export function createHandler<S extends z.ZodType, R>(
+  name: string,
+  schema: S,
+  step: (ctx: AppContext, input: z.infer<S>) => Promise<R>,
+) {
+  return middy<z.infer<S>, R, Error, Context>()
+    .use(logContextMiddleware(name) as never)
+    .use(validateEvent(schema) as never)
+    .handler(async (event: z.infer<S>) => {
+      const e = event as { assessmentId?: string; correlationId?: string };
+      return withLogContext({ fn: name, assessmentId: e.assessmentId, correlationId: e.correlationId ?? undefined }, () =>
+        step(getAppContext(), event),
+      );
+    });
+}

@@ -1,0 +1,399 @@
+/**
+ * The delivery pipeline's steps: one function per Task state of stepfunctions/delivery.asl.yml.
+ * The Lambda handlers in functions/ validate their event and call these; the local runner calls the same handlers.
+ * Every step is idempotent and keyed by assessment (and domain), so an execution can be re-run from the start.
+ */
+import { z } from 'zod';
+import type { AppContext } from '../context';
+import { DOMAIN_IDS, type DomainId } from '../domain/domains';
+import { computeDueTimes, isoSeconds } from '../domain/schedule';
+import { prioritise, applyValidation } from '../domain/prioritisation';
+import {
+  composeDeliverable,
+  detailedReportEmail,
+  executiveSummaryEmail,
+  implementationKitsEmail,
+  renderHtml,
+  renderPdf,
+  submissionConfirmationEmail,
+  type DeliverableStage,
+} from '../delivery';
+import { recordStage } from '../services/assessments';
+import { publishPending } from '../services/outbox';
+import { launchWithinCap } from './capacity';
+import { loadDeliveryContext, toStoredPriorities } from './delivery-context';
+
+export class PipelineError extends Error {
+  constructor(name: string, message: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+const base = z.object({ assessmentId: z.string().uuid(), correlationId: z.string().max(100).optional().nullable() });
+const STAGES = ['executive-summary', 'detailed-report', 'implementation-kits'] as const;
+const STAGE_KEY = {
+  'executive-summary': 'executive_summary',
+  'detailed-report': 'detailed_report',
+  'implementation-kits': 'implementation_kits',
+} as const;
+
+export const schemas = {
+  prepareExecution: base.extend({ submittedAt: z.string().datetime(), executionName: z.string().min(1).max(80) }),
+  launchTriage: base,
+  checkTask: base.extend({
+    mode: z.literal('triage'),
+    taskId: z.string().max(2048).nullable().optional(),
+    polls: z.number().int().min(0),
+    maxPolls: z.number().int().min(1),
+  }),
+  dispatchAgents: base,
+  checkAnalyses: base.extend({ polls: z.number().int().min(0), maxPolls: z.number().int().min(1) }),
+  generate: base,
+  awaitValidation: base.extend({ taskToken: z.string().min(1).max(8192), executionName: z.string().min(1).max(80).optional() }),
+  sendDeliveryEmail: base.extend({ stage: z.enum(STAGES) }),
+  failure: base.extend({
+    stage: z.string().min(1).max(60),
+    error: z.object({ Error: z.string().optional(), Cause: z.unknown().optional() }).passthrough().nullable().optional(),
+  }),
+  triageComplete: z.object({
+    assessmentId: z.string().uuid(),
+    activatedDomains: z.array(z.enum(DOMAIN_IDS)).min(1).max(12),
+    triageConfidence: z.number().min(0).max(1),
+  }),
+  specialistMessage: z.object({
+    assessmentId: z.string().uuid(),
+    domain: z.enum(DOMAIN_IDS),
+    correlationId: z.string().max(100).optional().nullable(),
+  }),
+};
+
+type In<K extends keyof typeof schemas> = z.infer<(typeof schemas)[K]>;
+
+function timeScale(ctx: Pick<AppContext, 'config'>) {
+  return ctx.config.SCALEMAP_RUNTIME === 'local' ? ctx.config.SCALEMAP_TIME_SCALE : 1;
+}
+
+async function setStatusIf(ctx: Pick<AppContext, 'db'>, assessmentId: string, from: string[], to: string) {
+  const r = await ctx.db.assessment.updateMany({
+    where: { id: assessmentId, status: { in: from as never } },
+    data: { status: to as never },
+  });
+  return r.count > 0;
+}
+
+/** Due times (computed once, absolute), the execution record and the submission confirmation email. */
+export async function prepareExecution(ctx: AppContext, input: In<'prepareExecution'>) {
+  const a = await ctx.db.assessment.findUnique({ where: { id: input.assessmentId }, include: { user: true } });
+  if (!a) throw new PipelineError('AssessmentNotFound', `assessment ${input.assessmentId} does not exist`);
+  let { summaryDueAt, reportDueAt, kitsDueAt } = a;
+  if (!summaryDueAt || !reportDueAt || !kitsDueAt) {
+    const due = computeDueTimes(new Date(input.submittedAt), timeScale(ctx));
+    ({ executiveSummary: summaryDueAt, detailedReport: reportDueAt, implementationKits: kitsDueAt } = due);
+    await ctx.db.assessment.update({ where: { id: a.id }, data: { summaryDueAt, reportDueAt, kitsDueAt } });
+  }
+  await ctx.db.pipelineExecution.upsert({
+    where: { executionId: input.executionName },
+    create: { executionId: input.executionName, assessmentId: a.id, status: 'RUNNING', input: input as never },
+    update: {},
+  });
+  const dueTimes = {
+    executiveSummary: isoSeconds(summaryDueAt),
+    detailedReport: isoSeconds(reportDueAt),
+    implementationKits: isoSeconds(kitsDueAt),
+  };
+  await sendOnce(ctx, a.id, 'submission-confirmation', a.user.email, () =>
+    submissionConfirmationEmail({
+      firstName: a.user.firstName,
+      companyName: (a.profileSnapshot as { companyName?: string } | null)?.companyName ?? '',
+      assessmentId: a.id,
+      submittedAt: a.submittedAt ?? new Date(input.submittedAt),
+      dueTimes: { executiveSummary: summaryDueAt!, detailedReport: reportDueAt!, implementationKits: kitsDueAt! },
+      appUrl: appUrl(ctx),
+    }),
+  );
+  return { dueTimes };
+}
+
+function appUrl(ctx: Pick<AppContext, 'config'>) {
+  return (ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`).replace(/\/$/, '');
+}
+
+/** Starts the triage agent task if the triage is not done and capacity allows. */
+export async function launchTriage(ctx: AppContext, input: In<'launchTriage'>) {
+  if (await ctx.db.triageResult.findUnique({ where: { assessmentId: input.assessmentId } }))
+    return { status: 'done', taskId: '', polls: 0 };
+  if (await setStatusIf(ctx, input.assessmentId, ['submitted'], 'triaging'))
+    await recordStage(ctx.db, input.assessmentId, 'triage_started');
+  const [taskId] = await launchWithinCap(ctx, {
+    mode: 'triage',
+    wanted: 1,
+    assessmentId: input.assessmentId,
+    correlationId: input.correlationId ?? undefined,
+  });
+  return { status: taskId ? 'running' : 'waiting-capacity', taskId: taskId ?? '', polls: 0 };
+}
+
+/** Bounded poll of the triage task: done when its result is stored; relaunches if it never got capacity. */
+export async function checkTask(ctx: AppContext, input: In<'checkTask'>) {
+  const polls = input.polls + 1;
+  if (await ctx.db.triageResult.findUnique({ where: { assessmentId: input.assessmentId } }))
+    return { status: 'done', taskId: input.taskId ?? '', polls };
+  if (polls > input.maxPolls)
+    throw new PipelineError('PollLimitExceeded', `triage not finished after ${input.maxPolls} polls`);
+  if (!input.taskId) {
+    const relaunched = await launchTriage(ctx, input);
+    return { ...relaunched, polls };
+  }
+  const [status] = await ctx.taskLauncher.describe([input.taskId]);
+  if (status.state === 'STOPPED') {
+    // A task can write its result just before it stops: look once more.
+    if (await ctx.db.triageResult.findUnique({ where: { assessmentId: input.assessmentId } }))
+      return { status: 'done', taskId: input.taskId, polls };
+    throw new PipelineError('TriageTaskFailed', `triage task stopped without a result: ${status.reason ?? status.exitCode}`);
+  }
+  return { status: 'running', taskId: input.taskId, polls };
+}
+
+async function activatedDomains(ctx: AppContext, assessmentId: string): Promise<DomainId[]> {
+  const triage = await ctx.db.triageResult.findUnique({ where: { assessmentId } });
+  if (!triage) throw new PipelineError('TriageMissing', `assessment ${assessmentId} has no triage result`);
+  return triage.activatedDomains as DomainId[];
+}
+
+/** One FIFO message per activated domain still to analyse, then workers up to the global cap. */
+export async function dispatchAgents(ctx: AppContext, input: In<'dispatchAgents'>) {
+  const domains = await activatedDomains(ctx, input.assessmentId);
+  const done = new Set(
+    (await ctx.db.agentAnalysis.findMany({ where: { assessmentId: input.assessmentId }, select: { domain: true } })).map(
+      (x) => x.domain,
+    ),
+  );
+  const pending = domains.filter((d) => !done.has(d));
+  for (const domain of pending) {
+    await ctx.taskQueue.send({
+      groupId: `${input.assessmentId}:${domain}`,
+      dedupId: `${input.assessmentId}:${domain}`,
+      body: JSON.stringify({ assessmentId: input.assessmentId, domain, correlationId: input.correlationId ?? null }),
+    });
+  }
+  if (await setStatusIf(ctx, input.assessmentId, ['submitted', 'triaging'], 'analysing'))
+    await recordStage(ctx.db, input.assessmentId, 'analysis_started', { domains });
+  const workers = await ensureWorkers(ctx, input.correlationId ?? undefined);
+  return { activatedDomains: domains, messagesSent: pending.length, workersLaunched: workers.length };
+}
+
+/** Launches specialist workers for waiting messages, within the cap. */
+async function ensureWorkers(ctx: AppContext, correlationId?: string) {
+  const depth = await ctx.taskQueue.depth();
+  if (depth.visible === 0) return [];
+  const running = await ctx.taskLauncher.countRunning('specialist');
+  return launchWithinCap(ctx, { mode: 'specialist', wanted: Math.max(0, depth.visible - running), correlationId });
+}
+
+/** Bounded poll: done when every activated domain has its analysis; relaunches workers if messages wait. */
+export async function checkAnalyses(ctx: AppContext, input: In<'checkAnalyses'>) {
+  const polls = input.polls + 1;
+  const domains = await activatedDomains(ctx, input.assessmentId);
+  const analysed = await ctx.db.agentAnalysis.count({
+    where: { assessmentId: input.assessmentId, domain: { in: domains } },
+  });
+  if (analysed === domains.length) {
+    if (await setStatusIf(ctx, input.assessmentId, ['analysing'], 'analysing'))
+      await recordStageOnce(ctx, input.assessmentId, 'analysis_complete', { domains });
+    return { status: 'done', polls, analysed, expected: domains.length };
+  }
+  if (polls > input.maxPolls)
+    throw new PipelineError('PollLimitExceeded', `${analysed} of ${domains.length} analyses after ${input.maxPolls} polls`);
+  const launched = await ensureWorkers(ctx, input.correlationId ?? undefined);
+  return { status: 'running', polls, analysed, expected: domains.length, workersLaunched: launched.length };
+}
+
+async function recordStageOnce(ctx: AppContext, assessmentId: string, stage: string, detail?: Record<string, unknown>) {
+  const exists = await ctx.db.stageEvent.findFirst({ where: { assessmentId, stage } });
+  if (!exists) await recordStage(ctx.db, assessmentId, stage, detail);
+}
+
+const NEXT_STATUS: Record<DeliverableStage, { from: string[]; to: string; event: string }> = {
+  'executive-summary': { from: ['analysing', 'triaging', 'submitted'], to: 'summary_delivered', event: 'executive_summary_delivered' },
+  'detailed-report': { from: ['summary_delivered'], to: 'report_delivered', event: 'detailed_report_delivered' },
+  'implementation-kits': {
+    from: ['report_delivered', 'awaiting_validation'],
+    to: 'completed',
+    event: 'implementation_kits_delivered',
+  },
+};
+
+/** Composes a deliverable from the stored triage, analyses, priorities and validation; stores HTML and PDF. */
+export async function generateDeliverable(ctx: AppContext, stage: DeliverableStage, input: In<'generate'>) {
+  const key = STAGE_KEY[stage];
+  const existing = await ctx.db.deliverable.findMany({ where: { assessmentId: input.assessmentId, stage: key } });
+  if (existing.some((d) => d.format === 'html') && existing.some((d) => d.format === 'pdf')) {
+    return { stage, skipped: true };
+  }
+  const assessment = await ctx.db.assessment.findUniqueOrThrow({
+    where: { id: input.assessmentId },
+    include: { analyses: true, validation: true, triage: true },
+  });
+  let priorities;
+  if (stage === 'executive-summary' || !assessment.finalPriorities) {
+    const base = await loadDeliveryContext(ctx, input.assessmentId, { priorities: [] });
+    priorities = prioritise(base.analyses, { triage: base.triage });
+    await ctx.db.assessment.update({
+      where: { id: input.assessmentId },
+      data: { finalPriorities: toStoredPriorities(priorities) as never },
+    });
+  }
+  const deliveryCtx = await loadDeliveryContext(ctx, input.assessmentId);
+  if (stage === 'implementation-kits' && deliveryCtx.validation) {
+    // The client's validation reorders the report's priorities (strong disagreement with #1 drops it below #2).
+    const reordered = applyValidation(deliveryCtx.priorities, deliveryCtx.validation);
+    deliveryCtx.priorities = reordered;
+    await ctx.db.assessment.update({
+      where: { id: input.assessmentId },
+      data: { finalPriorities: toStoredPriorities(reordered) as never },
+    });
+  }
+  const doc = composeDeliverable(stage, deliveryCtx);
+  const html = renderHtml(doc);
+  const pdf = await renderPdf(doc);
+  const dueAt = { 'executive-summary': assessment.summaryDueAt, 'detailed-report': assessment.reportDueAt, 'implementation-kits': assessment.kitsDueAt }[stage];
+  const prefix = `assessments/${input.assessmentId}/deliverables/${stage}`;
+  await ctx.objectStore.put(`${prefix}.html`, html, 'text/html; charset=utf-8');
+  await ctx.objectStore.put(`${prefix}.pdf`, pdf, 'application/pdf');
+  const formats = [
+    { format: 'html' as const, objectKey: `${prefix}.html` },
+    { format: 'pdf' as const, objectKey: `${prefix}.pdf` },
+  ];
+  if (stage === 'detailed-report') {
+    const heatmap = doc.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'heatmap');
+    if (heatmap && heatmap.kind === 'heatmap') {
+      await ctx.objectStore.put(`${prefix}-heatmap.svg`, heatmap.svg, 'image/svg+xml');
+      formats.push({ format: 'svg' as never, objectKey: `${prefix}-heatmap.svg` });
+    }
+  }
+  for (const f of formats) {
+    await ctx.db.deliverable.upsert({
+      where: { assessmentId_stage_format: { assessmentId: input.assessmentId, stage: key, format: f.format } },
+      create: { assessmentId: input.assessmentId, stage: key, format: f.format, objectKey: f.objectKey, dueAt },
+      update: { objectKey: f.objectKey },
+    });
+  }
+  const next = NEXT_STATUS[stage];
+  await setStatusIf(ctx, input.assessmentId, next.from, next.to);
+  if (stage === 'implementation-kits') {
+    await ctx.db.assessment.update({ where: { id: input.assessmentId }, data: { completedAt: new Date() } });
+    await ctx.db.pipelineExecution.updateMany({
+      where: { assessmentId: input.assessmentId, status: 'RUNNING' },
+      data: { status: 'SUCCEEDED', finishedAt: new Date() },
+    });
+  }
+  await recordStageOnce(ctx, input.assessmentId, next.event, { stage, late: dueAt ? Date.now() > dueAt.getTime() : false });
+  return { stage, skipped: false, priorities: deliveryCtx.priorities.map((p) => p.recommendation.id) };
+}
+
+/** Sends an email once per dedup key (emails_sent), so a re-run never mails the client twice. */
+async function sendOnce(
+  ctx: AppContext,
+  assessmentId: string,
+  kind: string,
+  to: string,
+  compose: () => Promise<{ subject: string; html: string; text: string }> | { subject: string; html: string; text: string },
+) {
+  const dedupKey = `${assessmentId}:${kind}`;
+  if (await ctx.db.emailSent.findUnique({ where: { dedupKey } })) return { sent: false };
+  const email = await compose();
+  const { messageId } = await ctx.mailer.send({ to, ...email });
+  await ctx.db.emailSent.create({
+    data: { assessmentId, kind, dedupKey, toAddress: to, subject: email.subject, messageId },
+  });
+  return { sent: true, messageId };
+}
+
+export async function sendDeliveryEmail(ctx: AppContext, input: In<'sendDeliveryEmail'>) {
+  const a = await ctx.db.assessment.findUniqueOrThrow({ where: { id: input.assessmentId }, select: { user: true } });
+  const compose = {
+    'executive-summary': executiveSummaryEmail,
+    'detailed-report': detailedReportEmail,
+    'implementation-kits': implementationKitsEmail,
+  }[input.stage];
+  const result = await sendOnce(ctx, input.assessmentId, input.stage, a.user.email, async () =>
+    compose(await loadDeliveryContext(ctx, input.assessmentId)),
+  );
+  if (result.sent) await recordStage(ctx.db, input.assessmentId, 'email_sent', { stage: input.stage });
+  return result;
+}
+
+/** Stores the validation task token; if the client already validated (a re-run), resumes at once. */
+export async function awaitValidation(ctx: AppContext, input: In<'awaitValidation'>) {
+  const execution = input.executionName
+    ? await ctx.db.pipelineExecution.findUnique({ where: { executionId: input.executionName } })
+    : await ctx.db.pipelineExecution.findFirst({ where: { assessmentId: input.assessmentId }, orderBy: { startedAt: 'desc' } });
+  if (!execution) throw new PipelineError('ExecutionNotFound', `no execution recorded for ${input.assessmentId}`);
+  const validated = await ctx.db.validation.findUnique({ where: { assessmentId: input.assessmentId } });
+  if (validated) {
+    await ctx.workflow.sendTaskSuccess(input.taskToken, { validated: true });
+    return { waiting: false };
+  }
+  await ctx.db.pipelineExecution.update({
+    where: { id: execution.id },
+    data: { taskToken: input.taskToken, taskTokenAt: new Date() },
+  });
+  if (await setStatusIf(ctx, input.assessmentId, ['report_delivered'], 'awaiting_validation'))
+    await recordStage(ctx.db, input.assessmentId, 'validation_requested');
+  return { waiting: true };
+}
+
+export async function markFailed(ctx: AppContext, input: In<'failure'>) {
+  const reason = describeError(input.error);
+  await ctx.db.assessment.update({
+    where: { id: input.assessmentId },
+    data: { status: 'failed', failedStage: input.stage, failureReason: reason, failedAt: new Date() },
+  });
+  await ctx.db.pipelineExecution.updateMany({
+    where: { assessmentId: input.assessmentId, status: { in: ['RUNNING', 'PENDING'] } },
+    data: { status: 'FAILED', finishedAt: new Date(), error: reason, taskToken: null },
+  });
+  await recordStage(ctx.db, input.assessmentId, 'failed', { stage: input.stage, reason });
+  return { marked: true };
+}
+
+export async function alertFounder(ctx: AppContext, input: In<'failure'>) {
+  const reason = describeError(input.error);
+  await ctx.alerter.alert(
+    `ScaleMap pipeline failed at ${input.stage}`,
+    `Assessment ${input.assessmentId} failed at stage "${input.stage}".\nReason: ${reason}\nCorrelation id: ${input.correlationId ?? 'n/a'}\nRe-run it from the founder console once the cause is fixed.`,
+  );
+  return { alerted: true };
+}
+
+function describeError(error: In<'failure'>['error']): string {
+  if (!error) return 'unknown error';
+  const cause = typeof error.Cause === 'string' ? error.Cause : JSON.stringify(error.Cause ?? '');
+  let message = cause;
+  try {
+    const parsed = JSON.parse(cause) as { errorMessage?: string };
+    if (parsed?.errorMessage) message = parsed.errorMessage;
+  } catch {
+    // Cause was plain text
+  }
+  return `${error.Error ?? 'Error'}: ${message}`.slice(0, 1000);
+}
+
+export async function relayOutbox(ctx: AppContext) {
+  return publishPending(ctx.db, ctx.eventBus);
+}
+
+/** Target of the DomainTriageComplete rule: puts the triage on the assessment's timeline. */
+export async function onTriageComplete(ctx: Pick<AppContext, 'db'>, detail: In<'triageComplete'>) {
+  const parsed = schemas.triageComplete.parse(detail);
+  const exists = await ctx.db.stageEvent.findFirst({ where: { assessmentId: parsed.assessmentId, stage: 'triage_complete' } });
+  if (!exists) {
+    await recordStage(ctx.db, parsed.assessmentId, 'triage_complete', {
+      activatedDomains: parsed.activatedDomains,
+      confidence: parsed.triageConfidence,
+    });
+  }
+  return { recorded: !exists };
+}
+
