@@ -55,6 +55,7 @@ export const configSchema = z
     COGNITO_ENDPOINT: optionalString.pipe(z.string().url().optional()),
     EVENT_BUS_NAME: z.string().default('scalemap-events'),
     AGENT_QUEUE_URL: optionalString,
+    AGENT_DLQ_URL: optionalString,
     ECS_CLUSTER: z.string().default('scalemap-cluster'),
     AGENT_TASK_DEFINITION: optionalString,
     TRIAGE_TASK_DEFINITION: optionalString,
@@ -65,6 +66,10 @@ export const configSchema = z
     FOUNDER_ALERT_TOPIC_ARN: optionalString,
     FOUNDER_EMAIL: z.string().email().default('founders@scalemap.local'),
     AGENT_CONCURRENCY_CAP: z.coerce.number().int().min(1).max(50).default(5),
+    AGENT_VISIBILITY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(43200).default(900),
+    AGENT_EMPTY_POLLS_BEFORE_EXIT: z.coerce.number().int().min(1).max(100).default(3),
+    AGENT_TEST_DELAY_MS: z.coerce.number().int().min(0).max(600000).default(0),
+    AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(30),
     SECURE_COOKIES: bool.optional(),
   })
   .superRefine((c, ctx) => {
@@ -75,6 +80,7 @@ export const configSchema = z
         'COGNITO_USER_POOL_ID',
         'COGNITO_CLIENT_ID',
         'AGENT_QUEUE_URL',
+        'AGENT_DLQ_URL',
         'AGENT_TASK_DEFINITION',
         'TRIAGE_TASK_DEFINITION',
         'STATE_MACHINE_ARN',

@@ -37,6 +37,8 @@ export interface TaskQueue {
   delete(receiptHandle: string): Promise<void>;
   /** Extends (or, with 0, ends) the invisibility of a received message. */
   changeVisibility(receiptHandle: string, visibilityTimeoutSeconds: number): Promise<void>;
+  /** Sends a received message to the dead-letter queue at once (a malformed body no retry can fix). */
+  deadLetter(message: ReceivedMessage, reason: string): Promise<void>;
   /** Approximate counts: visible, in flight, dead-lettered. */
   depth(): Promise<{ visible: number; inFlight: number; deadLettered: number }>;
 }

@@ -89,7 +89,7 @@ export function createContext(config: Config): AppContext {
     return {
       ...base,
       eventBus: new EventBridgeEventBus(new EventBridgeClient({ region }), { eventBusName: config.EVENT_BUS_NAME }),
-      taskQueue: new SqsTaskQueue(new SQSClient({ region }), { queueUrl: config.AGENT_QUEUE_URL! }),
+      taskQueue: new SqsTaskQueue(new SQSClient({ region }), { queueUrl: config.AGENT_QUEUE_URL!, dlqUrl: config.AGENT_DLQ_URL }),
       taskLauncher: new EcsTaskLauncher(new ECSClient({ region }), {
         cluster: config.ECS_CLUSTER,
         triageTaskDefinition: config.TRIAGE_TASK_DEFINITION!,

@@ -62,6 +62,21 @@ export class SqsTaskQueue implements TaskQueue {
     }));
   }
 
+  /** Copies the message to the dead-letter queue (with the reason) and deletes it from the work queue. */
+  async deadLetter(message: ReceivedMessage, reason: string): Promise<void> {
+    if (!this.settings.dlqUrl) throw new Error('no dead-letter queue configured');
+    await this.client.send(
+      new SendMessageCommand({
+        QueueUrl: this.settings.dlqUrl,
+        MessageBody: message.body,
+        MessageGroupId: 'rejected',
+        MessageDeduplicationId: message.messageId,
+        MessageAttributes: { reason: { DataType: 'String', StringValue: reason.slice(0, 1000) } },
+      }),
+    );
+    await this.delete(message.receiptHandle);
+  }
+
   async delete(receiptHandle: string): Promise<void> {
     await this.client.send(
       new DeleteMessageCommand({ QueueUrl: this.settings.queueUrl, ReceiptHandle: receiptHandle }),

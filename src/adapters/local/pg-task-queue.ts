@@ -91,14 +91,14 @@ export class PgTaskQueue implements TaskQueue {
   }
 
   /** Moves a message to the dead-letter queue at once (e.g. a malformed body that no retry can fix). */
-  async deadLetter(receiptHandle: string, reason: string): Promise<void> {
-    const rows = await this.db.$queryRawUnsafe<{ body: string; receive_count: number }[]>(
+  /** (The caller alerts; onDeadLetter is for the automatic redrive, as the DLQ alarm is on AWS.) */
+  async deadLetter(message: ReceivedMessage, reason: string): Promise<void> {
+    await this.db.$executeRawUnsafe(
       `UPDATE queue_messages SET dead_lettered = true, receipt_handle = NULL, dead_letter_reason = $2
-        WHERE receipt_handle = $1 RETURNING body, receive_count`,
-      receiptHandle,
+        WHERE receipt_handle = $1`,
+      message.receiptHandle,
       reason.slice(0, 500),
     );
-    if (rows[0]) await this.opts.onDeadLetter?.({ body: rows[0].body, receiveCount: rows[0].receive_count, reason });
   }
 
   async delete(receiptHandle: string): Promise<void> {

@@ -1,0 +1,61 @@
+/**
+ * Agent worker entrypoint: the container command of the Fargate triage and specialist task definitions,
+ * and the child process the local TaskLauncher starts. AGENT_MODE=triage|specialist.
+ *   triage:     runs one assessment's triage (ASSESSMENT_ID) and publishes DomainTriageComplete.
+ *   specialist: drains the agent queue, then exits (scale to zero); SIGTERM finishes or releases its message.
+ */
+import { z } from 'zod';
+import { loadConfig, ConfigError } from '../../src/config';
+import { createContext } from '../../src/runtime/context';
+import { setAppContext } from '../../src/runtime';
+import { runTriageTask, SpecialistWorker } from '../../src/agents/worker';
+import { logger, withLogContext } from '../../src/logger';
+
+const envSchema = z.discriminatedUnion('AGENT_MODE', [
+  z.object({ AGENT_MODE: z.literal('triage'), ASSESSMENT_ID: z.string().uuid('ASSESSMENT_ID must be a uuid') }),
+  z.object({ AGENT_MODE: z.literal('specialist') }),
+]);
+
+async function main(): Promise<number> {
+  const mode = envSchema.safeParse(process.env);
+  if (!mode.success) {
+    logger.fatal({ problems: mode.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 'invalid agent environment');
+    return 2;
+  }
+  const config = loadConfig();
+  const ctx = createContext(config);
+  setAppContext(ctx);
+  const correlationId = process.env.CORRELATION_ID || undefined;
+  try {
+    if (mode.data.AGENT_MODE === 'triage') {
+      await runTriageTask(ctx, mode.data.ASSESSMENT_ID, correlationId);
+      return 0;
+    }
+    const worker = new SpecialistWorker(ctx, {
+      visibilityTimeoutSeconds: config.AGENT_VISIBILITY_TIMEOUT_SECONDS,
+      emptyPollsBeforeExit: config.AGENT_EMPTY_POLLS_BEFORE_EXIT,
+      waitSeconds: config.SCALEMAP_RUNTIME === 'local' ? 1 : 10,
+      stopGraceMs: 20_000,
+      analysisDelayMs: config.AGENT_TEST_DELAY_MS,
+    });
+    const onTerm = () => {
+      logger.info('SIGTERM: stopping after the current message');
+      void worker.stop();
+    };
+    process.once('SIGTERM', onTerm);
+    const processed = await withLogContext({ correlationId, taskId: process.env.TASK_ID }, () => worker.run());
+    logger.info({ processed }, 'queue empty: specialist worker exits');
+    return 0;
+  } finally {
+    await ctx.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    if (err instanceof ConfigError) logger.fatal(err.message);
+    else logger.fatal({ err }, 'agent task failed');
+    process.exit(1);
+  },
+);

@@ -1,0 +1,297 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { EventEmitter } from 'node:events';
+import YAML from 'yaml';
+import type { AppContext } from '../context';
+import { logger, withLogContext } from '../logger';
+import { localTaskToken } from '../adapters/local/local-workflow';
+import { lambdaContext, STATE_MACHINE_FUNCTIONS, type LocalLambda } from './functions';
+
+// aws-local-stepfunctions needs Promise.withResolvers (Node 22); polyfilled for Node 20.
+const P = Promise as unknown as { withResolvers?: () => unknown };
+if (!P.withResolvers) {
+  P.withResolvers = function withResolvers<T>() {
+    let resolve!: (v: T) => void;
+    let reject!: (e: unknown) => void;
+    const promise = new Promise<T>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    return { promise, resolve, reject };
+  };
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { StateMachine } = require('aws-local-stepfunctions') as typeof import('aws-local-stepfunctions');
+
+export const DEFINITION_FILE = path.resolve(__dirname, '..', '..', 'stepfunctions', 'delivery.asl.yml');
+const FAKE_ARN = 'arn:aws:lambda:eu-west-1:000000000000:function:';
+
+type State = Record<string, unknown> & { Type: string };
+interface Definition {
+  StartAt: string;
+  States: Record<string, State>;
+  [key: string]: unknown;
+}
+
+/** Replaces `{"Fn::GetAtt": ["XLambdaFunction", "Arn"]}` by a Lambda ARN naming X, as CloudFormation would. */
+function resolveGetAtt(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(resolveGetAtt);
+  if (value && typeof value === 'object') {
+    const getAtt = (value as Record<string, unknown>)['Fn::GetAtt'];
+    if (Array.isArray(getAtt) && getAtt[1] === 'Arn') return `${FAKE_ARN}${getAtt[0]}`;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveGetAtt(v)]));
+  }
+  return value;
+}
+
+export function loadDefinition(file = DEFINITION_FILE): Definition {
+  return resolveGetAtt(YAML.parse(fs.readFileSync(file, 'utf8'))) as Definition;
+}
+
+function functionOf(resource: unknown): string | undefined {
+  return typeof resource === 'string' && resource.startsWith(FAKE_ARN) ? resource.slice(FAKE_ARN.length) : undefined;
+}
+
+export interface HistoryEvent {
+  type: string;
+  state?: string;
+  at: string;
+  attempt?: number;
+  error?: string;
+}
+
+export interface RunnerOptions {
+  /** How much faster than real time the waits run (SCALEMAP_TIME_SCALE). */
+  timeScale: number;
+  /** Replace a function by another (tests: a handler that fails twice). */
+  functionOverrides?: Record<string, LocalLambda>;
+  /** Retry intervals in ms per state (tests); Step Functions' own 1 s / 2 s / 4 s otherwise. */
+  retryIntervalOverrides?: Record<string, number | number[]>;
+  pollMs?: number;
+}
+
+/**
+ * The local Step Functions runtime: runs stepfunctions/delivery.asl.yml with aws-local-stepfunctions,
+ * each Task mapped to the same Lambda handler, `Seconds` waits scaled by the time scale (timestamp waits
+ * already land on the compressed due times), the `.waitForTaskToken` task mapped to a handler that waits for
+ * the callback or the scaled timeout. Executions are claimed from pipeline_executions; on start every
+ * unfinished execution is run again (the steps are idempotent, the due times absolute).
+ */
+export class LocalStepFunctionsRunner {
+  readonly events = new EventEmitter();
+  private readonly definition: Definition;
+  private readonly running = new Map<string, { abort: () => void; done: Promise<void> }>();
+  private readonly history = new Map<string, HistoryEvent[]>();
+  private timer?: NodeJS.Timeout;
+  private stopped = false;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly opts: RunnerOptions,
+  ) {
+    this.definition = loadDefinition();
+  }
+
+  async start() {
+    // Executions left RUNNING by a previous process are orphans: run them again.
+    const resumed = await this.ctx.db.pipelineExecution.updateMany({
+      where: { status: 'RUNNING' },
+      data: { status: 'PENDING' },
+    });
+    if (resumed.count) logger.info({ count: resumed.count }, 'resuming unfinished pipelines');
+    const notifier = (this.ctx.workflow as { notifier?: EventEmitter }).notifier;
+    notifier?.on('execution', () => void this.claim());
+    await this.claim();
+    const loop = () => {
+      if (this.stopped) return;
+      this.timer = setTimeout(() => this.claim().finally(loop), this.opts.pollMs ?? 1000);
+    };
+    loop();
+  }
+
+  async stop() {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    for (const r of this.running.values()) r.abort();
+    await Promise.allSettled([...this.running.values()].map((r) => r.done));
+  }
+
+  executionHistory(executionId: string): HistoryEvent[] {
+    return this.history.get(executionId) ?? [];
+  }
+
+  /** Resolves when the execution has finished in this runner. */
+  async waitFor(executionId: string, timeoutMs = 120_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const row = await this.ctx.db.pipelineExecution.findUnique({ where: { executionId } });
+      if (row && ['SUCCEEDED', 'FAILED'].includes(row.status) && !this.running.has(executionId)) return;
+      if (Date.now() > deadline) throw new Error(`execution ${executionId} did not finish in ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  private claiming = false;
+
+  private async claim() {
+    if (this.stopped || this.claiming) return;
+    this.claiming = true;
+    try {
+      const rows = await this.ctx.db.$queryRawUnsafe<{ execution_id: string; input: Record<string, unknown> }[]>(
+        `UPDATE pipeline_executions SET status = 'RUNNING', started_at = now()
+          WHERE id IN (SELECT id FROM pipeline_executions WHERE status = 'PENDING' ORDER BY started_at
+                       FOR UPDATE SKIP LOCKED LIMIT 50)
+          RETURNING execution_id, input`,
+      );
+      for (const row of rows) this.run(row.execution_id, row.input ?? {});
+    } catch (err) {
+      logger.error({ err }, 'claiming pipeline executions failed');
+    } finally {
+      this.claiming = false;
+    }
+  }
+
+  private run(executionId: string, input: Record<string, unknown>) {
+    const assessmentId = String(input.assessmentId ?? '');
+    const correlationId = typeof input.correlationId === 'string' ? input.correlationId : undefined;
+    const machine = new StateMachine(this.definition as never, { validationOptions: { checkArn: true } });
+    const execution = machine.run(input as never, {
+      overrides: {
+        taskResourceLocalHandlers: this.taskHandlers(executionId) as never,
+        waitTimeOverrides: this.waitOverrides(),
+        retryIntervalOverrides: this.opts.retryIntervalOverrides,
+      },
+      context: { Execution: { Name: executionId, Id: executionId }, Task: { Token: localTaskToken(executionId) } } as never,
+    });
+    const history: HistoryEvent[] = [];
+    this.history.set(executionId, history);
+    const consume = (async () => {
+      for await (const e of execution.eventLogs as AsyncIterable<Record<string, unknown>>) {
+        const state = (e.state as { name?: string } | undefined)?.name;
+        const entry: HistoryEvent = {
+          type: String(e.type),
+          state,
+          at: new Date(Number(e.timestamp)).toISOString(),
+          attempt: (e.retry as { attempt?: number } | undefined)?.attempt,
+          error: e.Error ? `${e.Error}: ${String(e.Cause ?? '')}`.slice(0, 500) : undefined,
+        };
+        history.push(entry);
+        this.events.emit('event', executionId, entry);
+        if (entry.type !== 'StateExited')
+          logger.debug({ executionId, assessmentId, correlationId, event: entry }, 'state machine event');
+      }
+    })().catch(() => undefined);
+    const done = withLogContext({ assessmentId, correlationId, executionId }, async () => {
+      let status = 'SUCCEEDED';
+      let error: string | null = null;
+      try {
+        await execution.result;
+        logger.info('pipeline execution succeeded');
+      } catch (err) {
+        status = 'FAILED';
+        error = `${(err as Error).name}: ${(err as Error).message}`.slice(0, 1000);
+        if (!this.stopped) logger.error({ err: error }, 'pipeline execution failed');
+      }
+      await consume;
+      if (this.stopped && status === 'FAILED') return; // aborted by shutdown: resumed on next start
+      await this.ctx.db.pipelineExecution.update({
+        where: { executionId },
+        data: { status, error, finishedAt: new Date(), history: history as never },
+      });
+    }).finally(() => {
+      this.running.delete(executionId);
+      this.events.emit('finished', executionId);
+    });
+    this.running.set(executionId, { abort: execution.abort, done });
+  }
+
+  private waitOverrides(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [name, state] of Object.entries(this.definition.States)) {
+      if (state.Type === 'Wait' && typeof state.Seconds === 'number') {
+        out[name] = Math.max(50, Math.round((state.Seconds * 1000) / this.opts.timeScale));
+      }
+    }
+    return out;
+  }
+
+  private taskHandlers(executionId: string) {
+    const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
+    for (const [name, state] of Object.entries(this.definition.States)) {
+      if (state.Type !== 'Task') continue;
+      const fn = functionOf(state.Resource);
+      if (fn) {
+        handlers[name] = (input) => this.invoke(fn, input);
+        continue;
+      }
+      if (String(state.Resource).endsWith('.waitForTaskToken')) {
+        handlers[name] = (input) => this.waitForCallback(executionId, name, state, input as never);
+        continue;
+      }
+      throw new Error(`state ${name}: no local mapping for resource ${String(state.Resource)}`);
+    }
+    return handlers;
+  }
+
+  private async invoke(functionName: string, event: unknown) {
+    const fn = this.opts.functionOverrides?.[functionName] ?? STATE_MACHINE_FUNCTIONS[functionName];
+    if (!fn) throw new Error(`no local handler for ${functionName}`);
+    try {
+      return await fn(event, lambdaContext(functionName));
+    } catch (err) {
+      // Step Functions reports a Lambda error by its name; keep it so Retry and Catch match as on AWS.
+      const e = err as Error;
+      const out = new Error(e.message);
+      out.name = e.name && e.name !== 'Error' ? e.name : 'Lambda.Unknown';
+      throw out;
+    }
+  }
+
+  /** `.waitForTaskToken`: invoke the function with the payload, then wait for SendTaskSuccess/Failure or the timeout. */
+  private async waitForCallback(
+    executionId: string,
+    stateName: string,
+    state: State,
+    params: { FunctionName: string; Payload: Record<string, unknown> },
+  ) {
+    const fn = functionOf(params.FunctionName);
+    if (!fn) throw new Error(`state ${stateName}: FunctionName is not a known function`);
+    await this.ctx.db.pipelineExecution.update({
+      where: { executionId },
+      data: { callbackOutput: undefined, callbackError: null },
+    });
+    await this.invoke(fn, params.Payload);
+    const timeoutMs = typeof state.TimeoutSeconds === 'number' ? (state.TimeoutSeconds * 1000) / this.opts.timeScale : Infinity;
+    const deadline = Date.now() + timeoutMs;
+    const notifier = (this.ctx.workflow as { notifier?: EventEmitter }).notifier;
+    for (;;) {
+      if (this.stopped) throw new Error('runner stopped');
+      const row = await this.ctx.db.pipelineExecution.findUnique({
+        where: { executionId },
+        select: { callbackOutput: true, callbackError: true },
+      });
+      if (row?.callbackError) {
+        const e = new Error(row.callbackError);
+        e.name = row.callbackError.split(':')[0] || 'States.TaskFailed';
+        throw e;
+      }
+      if (row?.callbackOutput !== null && row?.callbackOutput !== undefined) return row.callbackOutput;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) {
+        await this.ctx.db.pipelineExecution.update({ where: { executionId }, data: { taskToken: null } });
+        const e = new Error(`no callback within ${state.TimeoutSeconds} s (scaled)`);
+        e.name = 'States.Timeout';
+        throw e;
+      }
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(done, Math.min(500, remaining));
+        function done() {
+          clearTimeout(t);
+          notifier?.off('callback', done);
+          resolve();
+        }
+        notifier?.on('callback', done);
+      });
+    }
+  }
+}
