@@ -45,7 +45,10 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
         res.setHeader('X-Correlation-Id', id);
         return id;
       },
-      customProps: (req) => ({ correlationId: req.id }),
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
       autoLogging: { ignore: (req) => req.url === '/api/health' },
     }),
   );

@@ -63,7 +63,12 @@ export function formatDateTime(date: Date, timeZone: string = DISPLAY_TIME_ZONE)
 
 /** "3 June 2025". */
 export function formatDate(date: Date, timeZone: string = DISPLAY_TIME_ZONE): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(date);
 }
 
 export function formatMoney(amountMinor: number, currency: string): string {

@@ -1,5 +1,10 @@
 import type { DomainId } from '../domain/domains';
-import type { HealthBand, PrioritisedRecommendation, SpecialistAnalysis, TriageResult } from '../domain/analysis';
+import type {
+  HealthBand,
+  PrioritisedRecommendation,
+  SpecialistAnalysis,
+  TriageResult,
+} from '../domain/analysis';
 import type { CompanyProfile } from '../domain/profile';
 import type { ValidationResponse } from '../domain/validation';
 
@@ -21,6 +26,11 @@ export interface DeliveryContext {
   validation: ValidationResponse | null;
   /** Base URL of the web app, without a trailing slash (one is tolerated), e.g. `https://app.scalemap.co.uk`. */
   appUrl: string;
+  /**
+   * Optional: when the validation window actually closes, if the pipeline knows it. Defaults to 24 hours after
+   * the detailed report is due (or the kits' due time when the schedule is compressed locally).
+   */
+  validationDeadline?: Date;
 }
 
 export const DELIVERABLE_STAGES = ['executive-summary', 'detailed-report', 'implementation-kits'] as const;

@@ -14,7 +14,10 @@ export class InvalidEventError extends Error {
 }
 
 /** Validates the event with its zod schema before the handler runs. */
-function validateEvent<S extends z.ZodType>(schema: S): middy.MiddlewareObj<unknown, unknown> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyMiddleware = middy.MiddlewareObj<any, any, Error, Context>;
+
+function validateEvent<S extends z.ZodType>(schema: S): AnyMiddleware {
   return {
     before: (request) => {
       const parsed = schema.safeParse(request.event ?? {});
@@ -28,7 +31,7 @@ function validateEvent<S extends z.ZodType>(schema: S): middy.MiddlewareObj<unkn
 }
 
 /** Puts the assessment id and correlation id of the event on every log line of the invocation. */
-function logContextMiddleware(name: string): middy.MiddlewareObj<unknown, unknown> {
+function logContextMiddleware(name: string): AnyMiddleware {
   return {
     before: (request) => {
       const e = (request.event ?? {}) as { assessmentId?: string; correlationId?: string };
@@ -50,13 +53,11 @@ export function createHandler<S extends z.ZodType, R>(
   schema: S,
   step: (ctx: AppContext, input: z.infer<S>) => Promise<R>,
 ) {
-  return middy<z.infer<S>, R, Error, Context>()
-    .use(logContextMiddleware(name) as never)
-    .use(validateEvent(schema) as never)
-    .handler(async (event: z.infer<S>) => {
-      const e = event as { assessmentId?: string; correlationId?: string };
-      return withLogContext({ fn: name, assessmentId: e.assessmentId, correlationId: e.correlationId ?? undefined }, () =>
-        step(getAppContext(), event),
-      );
-    });
+  const run = async (event: z.infer<S>): Promise<R> => {
+    const e = event as { assessmentId?: string; correlationId?: string };
+    return withLogContext({ fn: name, assessmentId: e.assessmentId, correlationId: e.correlationId ?? undefined }, () =>
+      step(getAppContext(), event),
+    );
+  };
+  return middy<z.infer<S>, R, Error, Context>(run).use(logContextMiddleware(name)).use(validateEvent(schema));
 }

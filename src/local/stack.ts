@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import type { Config } from '../config';
 import { logger } from '../logger';
@@ -30,11 +31,24 @@ interface EmbeddedPg {
 async function loadPgModules(): Promise<{
   startEmbeddedPostgres: (o: { dataDir: string; port?: number }) => Promise<EmbeddedPg>;
   applyMigrations: (url: string) => Promise<string[]>;
+  freePort: () => Promise<number>;
 }> {
   // ESM helpers shared with Jest's global setup.
   const pgMod = await import('./embedded-postgres.mjs');
   const migrations = await import('../db/schema-engine.mjs');
-  return { startEmbeddedPostgres: pgMod.startEmbeddedPostgres, applyMigrations: migrations.applyMigrations };
+  return {
+    startEmbeddedPostgres: pgMod.startEmbeddedPostgres,
+    applyMigrations: migrations.applyMigrations,
+    freePort: pgMod.freePort,
+  };
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
 }
 
 export async function startLocalStack(
@@ -54,7 +68,17 @@ export async function startLocalStack(
     }
   };
   try {
-    const { startEmbeddedPostgres, applyMigrations } = await loadPgModules();
+    const { startEmbeddedPostgres, applyMigrations, freePort } = await loadPgModules();
+    // Ports are kept between starts (the user pool's token issuer names its port), unless taken.
+    const portsFile = path.join(dataDir, 'ports.json');
+    const saved = fs.existsSync(portsFile) ? (JSON.parse(fs.readFileSync(portsFile, 'utf8')) as Record<string, number>) : {};
+    const pick = async (name: string, given?: number) => {
+      if (given) return given;
+      if (saved[name] && (await isFree(saved[name]))) return saved[name];
+      return freePort();
+    };
+    const ports = { s3: await pick('s3', opts.ports?.s3), cognito: await pick('cognito', opts.ports?.cognito) };
+    fs.writeFileSync(portsFile, JSON.stringify(ports));
     let databaseUrl = config.DATABASE_URL;
     if (!databaseUrl) {
       const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: opts.ports?.postgres });
@@ -67,7 +91,7 @@ export async function startLocalStack(
     const corsOrigins = config.CORS_ORIGINS.length ? config.CORS_ORIGINS : [`http://localhost:${config.PORT}`, `http://127.0.0.1:${config.PORT}`];
     const s3 = await startLocalS3({
       directory: path.join(dataDir, 'objects'),
-      port: opts.ports?.s3 ?? 0,
+      port: ports.s3,
       bucket: config.S3_BUCKET,
       corsOrigins: [...corsOrigins, 'http://localhost:5173'],
     });
@@ -75,7 +99,7 @@ export async function startLocalStack(
 
     const cognito = await startCognitoLocal({
       directory: path.join(dataDir, 'cognito'),
-      port: opts.ports?.cognito ?? 0,
+      port: ports.cognito,
       onCode: opts.onCode,
     });
     stops.push(cognito.stop);

@@ -63,7 +63,6 @@ export function createContext(config: Config): AppContext {
     bucket: config.S3_BUCKET,
     region,
     endpoint: config.S3_ENDPOINT,
-    credentials: config.S3_ENDPOINT ? LOCAL_CREDENTIALS : undefined,
   });
   const identity = new CognitoIdentity(
     new CognitoIdentityProviderClient({

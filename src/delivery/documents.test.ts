@@ -1,0 +1,265 @@
+import {
+  composeDetailedReport,
+  composeExecutiveSummary,
+  composeImplementationKits,
+  overallHealth,
+  phasePlan,
+  priorityStartOffsets,
+  validationDeadline,
+} from './documents';
+import { formatDateTime } from './format';
+import {
+  customerSuccessAnalysis,
+  financeAnalysis,
+  fixtureAnalyses,
+  fixtureContext,
+  fixturePriorities,
+  fixtureValidation,
+  revenueAnalysis,
+  validatedFixtureContext,
+} from './fixtures';
+import { documentText } from './test-helpers';
+import type { Block, DeliverableDocument } from './types';
+
+const ctx = fixtureContext();
+const titles = fixturePriorities.map((p) => p.recommendation.title);
+
+function blocksOf<K extends Block['kind']>(doc: DeliverableDocument, kind: K): Extract<Block, { kind: K }>[] {
+  return doc.sections
+    .flatMap((s) => s.blocks)
+    .filter((b): b is Extract<Block, { kind: K }> => b.kind === kind);
+}
+
+function sectionIndex(doc: DeliverableDocument, heading: string): number {
+  return doc.sections.findIndex((s) => s.heading === heading);
+}
+
+/** The playbook table of the nth kit (0-based). */
+function playbookRows(doc: DeliverableDocument, n: number): string[][] {
+  const playbooks = doc.sections.filter((s) => s.heading === 'Change-management playbook');
+  const table = playbooks[n].blocks.find((b) => b.kind === 'table');
+  if (!table || table.kind !== 'table') throw new Error('no playbook table');
+  return table.rows;
+}
+
+describe('overall health', () => {
+  it('weights specialist scores twice and triage estimates once, leaving out unassessed domains', () => {
+    // Specialists: 4, 3, 5 (x2) = 24; estimates: 6 + 5 + 7 + 8 + 7 + 6 + 6 + 5 = 50; weights 6 + 8 = 14.
+    const h = overallHealth(ctx);
+    expect(h).toMatchObject({ score: 5.3, band: 'warning', specialistDomains: 3, estimatedDomains: 8 });
+    expect(h.notAssessedDomains).toBe(1);
+  });
+});
+
+describe('composeExecutiveSummary', () => {
+  const doc = composeExecutiveSummary(ctx);
+  const text = documentText(doc);
+
+  it('is about the client and their data', () => {
+    expect(doc.subtitle).toContain('Harbourline Analytics Ltd');
+    for (const t of titles) expect(text).toContain(t);
+    // Each priority's concern and its evidence.
+    expect(text).toContain('The sales forecast is unreliable.');
+    expect(text).toContain('We miss the quarterly forecast by more than 25% most quarters');
+    expect(text).toContain('We look at the bank balance weekly');
+    expect(text).toContain('We usually hear about churn when they give notice');
+    expect(text).toContain(revenueAnalysis.impact);
+  });
+
+  it('has the strategic context, overall health, three priorities, strengths and next steps', () => {
+    expect(text).toContain('scaling B2B business in software as a service (SaaS)');
+    expect(text).toContain(ctx.profile!.challenges);
+    expect(text).toContain(ctx.profile!.objectives);
+    expect(text).toContain('overall operational health is 5.3/10 (warning)');
+    expect(doc.sections.filter((s) => s.level === 2 && s.heading.startsWith('Priority '))).toHaveLength(3);
+    expect(doc.sections[sectionIndex(doc, 'Strengths')].blocks.length).toBeGreaterThan(0);
+    expect(text).toContain('Technology & Data Infrastructure: 8/10 (excellent');
+    expect(text).toContain(formatDateTime(ctx.dueTimes.detailedReport));
+    expect(text).toContain(formatDateTime(ctx.dueTimes.implementationKits));
+    expect(formatDateTime(ctx.dueTimes.detailedReport)).toBe('Thursday 5 June 2025, 10:15 BST');
+  });
+
+  it('shows at most three priorities', () => {
+    const extra = { ...fixturePriorities[0], rank: 4, recommendation: revenueAnalysis.recommendations[0] };
+    const four = composeExecutiveSummary(fixtureContext({ priorities: [...fixturePriorities, extra] }));
+    expect(four.sections.filter((s) => s.heading.startsWith('Priority '))).toHaveLength(3);
+    expect(documentText(four)).not.toContain('Priority 4');
+  });
+
+  it('copes without a profile', () => {
+    const text2 = documentText(composeExecutiveSummary(fixtureContext({ profile: null })));
+    expect(text2).toContain('We did not receive a company profile for Harbourline Analytics Ltd');
+  });
+});
+
+describe('composeDetailedReport', () => {
+  const doc = composeDetailedReport(ctx);
+  const text = documentText(doc);
+
+  it('starts with the heatmap and a table of all twelve domains', () => {
+    const [heatmap] = blocksOf(doc, 'heatmap');
+    expect(heatmap.cells).toHaveLength(12);
+    expect(heatmap.svg).toContain('role="img"');
+    const table = doc.sections[0].blocks.find((b) => b.kind === 'table');
+    expect(table && table.kind === 'table' && table.rows).toHaveLength(12);
+    expect(text).toContain('Revenue Engine & Growth Systems | 3/10 | Critical | Marcus Webb | #1');
+    expect(text).toContain('Supply Chain & Operations | – | Not assessed | – | –');
+  });
+
+  it('has one section per priority with current state, every finding with its evidence, and phases', () => {
+    for (const [i, t] of titles.entries())
+      expect(sectionIndex(doc, `Priority ${i + 1}: ${t}`)).toBeGreaterThan(0);
+    for (const a of fixtureAnalyses) {
+      expect(text).toContain(a.summary);
+      for (const f of a.findings) {
+        expect(text).toContain(f.title);
+        for (const e of f.evidence) expect(text).toContain(e.quote);
+      }
+    }
+    expect(text).toContain('0–30 days (quick wins) | Define stage exit criteria');
+    expect(text).toContain('30–90 days | Install a stage-weighted revenue forecast (the priority action)');
+    expect(text).toContain('90+ days (strategic) | Build a repeatable enterprise sales playbook');
+  });
+
+  it('has dependencies, strengths and the 30-day / 90-day / 6-month roadmap', () => {
+    expect(text).toContain(
+      'Revenue Engine & Growth Systems | Technology & Data Infrastructure | 8/10 (Excellent) | The CRM needs cleaning',
+    );
+    expect(text).toContain(
+      'Revenue Engine & Growth Systems and Financial Management & Capital Efficiency depend on each other',
+    );
+    expect(sectionIndex(doc, 'Strengths to build on')).toBeGreaterThan(0);
+    const order = ['Next 30 days', 'Days 31–90', 'Months 4–6'].map((h) => sectionIndex(doc, h));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(text).toContain('Start a 13-week cash-flow forecast (priority 2) | Finance | High / low');
+    expect(text).toContain('Introduce customer health scoring (priority 3) | Customer Success | High / high');
+  });
+
+  it('ends with the validation link and the deadline 24 hours after the report', () => {
+    const last = doc.sections[doc.sections.length - 1];
+    expect(last.heading).toBe('Validate your priorities');
+    const kv = last.blocks.find((b) => b.kind === 'keyValue');
+    const link = kv && kv.kind === 'keyValue' ? kv.items.find((i) => i.href) : undefined;
+    expect(link?.href).toBe('https://app.scalemap.test/assessments/asm_7f3c2a/validate');
+    expect(validationDeadline(ctx).toISOString()).toBe('2025-06-06T09:15:00.000Z');
+    expect(text).toContain('Please reply by: Friday 6 June 2025, 10:15 BST');
+  });
+
+  it('lists analyses that produced no priority in their own section', () => {
+    const two = composeDetailedReport(fixtureContext({ priorities: fixturePriorities.slice(0, 2) }));
+    const i = sectionIndex(two, 'Other specialist analyses');
+    expect(i).toBeGreaterThan(0);
+    expect(two.sections[i + 1].heading).toBe('Customer Success & Growth (5/10, Sofia Lindqvist)');
+    expect(documentText(two)).toContain(customerSuccessAnalysis.findings[1].evidence[0].quote);
+    expect(sectionIndex(doc, 'Other specialist analyses')).toBe(-1);
+  });
+});
+
+describe('composeImplementationKits', () => {
+  it('follows the order of ctx.priorities', () => {
+    const kitHeadings = (d: DeliverableDocument) => d.sections.filter((s) => s.heading.startsWith('Kit '));
+    const original = kitHeadings(composeImplementationKits(ctx)).map((s) => s.heading);
+    expect(original).toEqual(titles.map((t, i) => `Kit ${i + 1}: ${t}`));
+    const [p1, p2, p3] = fixturePriorities;
+    const swapped = kitHeadings(composeImplementationKits(fixtureContext({ priorities: [p3, p1, p2] }))).map(
+      (s) => s.heading,
+    );
+    expect(swapped).toEqual([
+      'Kit 1: Introduce customer health scoring',
+      'Kit 2: Install a stage-weighted revenue forecast',
+      'Kit 3: Start a 13-week cash-flow forecast',
+    ]);
+  });
+
+  it('has the four parts per priority and a master roadmap', () => {
+    const doc = composeImplementationKits(ctx);
+    const headings = doc.sections.map((s) => s.heading);
+    for (const part of [
+      'Change-management playbook',
+      'Stakeholder communication kit',
+      'Progress tracking',
+      'Risk mitigation',
+    ]) {
+      expect(headings.filter((h) => h === part)).toHaveLength(3);
+    }
+    expect(headings[headings.length - 1]).toBe('Master roadmap');
+    const text = documentText(doc);
+    expect(text).toContain('Harbourline Analytics Ltd');
+    expect(text).toContain('We did not receive your validation');
+    // Built from the priority's own recommendations and findings.
+    expect(text).toContain('Define stage exit criteria. Write one-line exit criteria');
+    expect(text).toContain('Run a risk review of the next 90 days of renewals');
+    expect(text).toContain('We look at the bank balance weekly');
+    expect(text).toContain('Progress depends on Technology & Data Infrastructure: the CRM needs cleaning');
+    expect(text).toContain('Risk | Likelihood | Impact | Mitigation | Owner');
+    expect(text).toContain(
+      'Subject: Install a stage-weighted revenue forecast: what is changing at Harbourline',
+    );
+    expect(text).toContain('Sales forecast accuracy for the quarter');
+  });
+
+  it('uses the standard 14 / 45 / 90-day phases without a validation', () => {
+    const rows = playbookRows(composeImplementationKits(ctx), 0);
+    expect(rows.map((r) => [r[0], r[1]])).toEqual([
+      ['Foundation', 'Days 1–14'],
+      ['Implementation', 'Days 15–45'],
+      ['Integration', 'Days 46–90'],
+    ]);
+  });
+
+  it('stretches or compresses the phases with the timeline preference', () => {
+    expect(phasePlan('standard').integration.end).toBe(90);
+    expect(phasePlan('aggressive').integration.end).toBeLessThan(90);
+    expect(phasePlan('conservative').integration.end).toBeGreaterThan(90);
+    const withPace = (timelinePreference: typeof fixtureValidation.timelinePreference) =>
+      playbookRows(
+        composeImplementationKits(
+          validatedFixtureContext({ validation: { ...fixtureValidation, timelinePreference } }),
+        ),
+        0,
+      ).map((r) => r[1]);
+    expect(withPace('aggressive')).toEqual(['Days 1–11', 'Days 12–34', 'Days 35–68']);
+    expect(withPace('conservative')).toEqual(['Days 1–21', 'Days 22–68', 'Days 69–135']);
+    expect(withPace('standard')).toEqual(['Days 1–14', 'Days 15–45', 'Days 46–90']);
+  });
+
+  it('reflects the client’s validation', () => {
+    const doc = composeImplementationKits(validatedFixtureContext());
+    const text = documentText(doc);
+    expect(doc.sections.filter((s) => s.heading.startsWith('Kit ')).map((s) => s.heading)).toEqual([
+      'Kit 1: Start a 13-week cash-flow forecast',
+      'Kit 2: Install a stage-weighted revenue forecast',
+      'Kit 3: Introduce customer health scoring',
+    ]);
+    expect(text).toContain('Timeline preference: Aggressive');
+    expect(text).toContain('Constraints: No new hires before the Series A closes in September.');
+    expect(text).toContain('Your validation: Strongly disagree (1/5); resources available: low');
+    expect(text).toContain(fixtureValidation.priorities[0].reason!);
+    expect(text).toContain(fixtureValidation.priorities[1].context!);
+    expect(text).toContain('moved from priority 1 in the detailed report to priority 2');
+    expect(text).toContain('You disagreed with this priority');
+    // Low resources raise the likelihood of the resource risk.
+    expect(text).toMatch(
+      /Install a stage-weighted revenue forecast” \(you rated available resources low\) \| High/,
+    );
+    expect(text).toContain(fixtureValidation.successCriteria);
+    // Medium capacity: each priority starts when the one before finishes its foundation phase (11 days).
+    expect(text).toContain(
+      '2. Install a stage-weighted revenue forecast | Days 12–22 | Days 23–45 | Days 46–79',
+    );
+  });
+
+  it('starts every priority together when capacity for change is high', () => {
+    const plan = phasePlan('standard');
+    expect(priorityStartOffsets(3, plan, 'high')).toEqual([0, 0, 0]);
+    expect(priorityStartOffsets(3, plan, 'medium')).toEqual([0, 14, 28]);
+    expect(priorityStartOffsets(3, plan, 'very-low')).toEqual([0, 45, 90]);
+  });
+
+  it('does not depend on analyses of domains without a priority', () => {
+    const text = documentText(composeImplementationKits(fixtureContext({ analyses: [financeAnalysis] })));
+    expect(text).toContain('Kit 1: Install a stage-weighted revenue forecast');
+    expect(text).toContain('Start a 13-week cash-flow forecast');
+  });
+});

@@ -1,0 +1,116 @@
+import './quiet';
+import fs from 'node:fs';
+import path from 'node:path';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import session from 'express-session';
+import connectPgSimple from 'connect-pg-simple';
+import pg from 'pg';
+import { loadConfig, type Config } from '../config';
+import type { AppContext } from '../context';
+import { createApp } from '../api/app';
+import { createContext } from '../runtime/context';
+import { setAppContext } from '../runtime';
+import { startLocalStack, type LocalStack } from './stack';
+import { LocalStepFunctionsRunner, type RunnerOptions } from './runner';
+import { seedAgentPrompts } from '../agents/specialist-agent';
+import { publishPending } from '../services/outbox';
+import { logger } from '../logger';
+import { OutboxMailer } from '../adapters/local/outbox-mailer';
+import { ProcessTaskLauncher } from '../adapters/local/process-task-launcher';
+
+export interface ScaleMapLocal {
+  url: string;
+  config: Config;
+  ctx: AppContext;
+  stack: LocalStack;
+  runner: LocalStepFunctionsRunner;
+  stop(): Promise<void>;
+}
+
+export const WEB_DIR = path.resolve(__dirname, '..', '..', 'web', 'dist');
+
+function sessionSecret(config: Config): string {
+  if (config.SESSION_SECRET) return config.SESSION_SECRET;
+  const file = path.join(path.resolve(config.SCALEMAP_DATA_DIR), 'session-secret');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * Starts the whole of ScaleMap on this machine: the embedded stack, the API (serving the built web app),
+ * the local Step Functions runner and the outbox relay. Used by `npm start`, the demo, benchmarks and tests.
+ */
+export async function startScaleMap(
+  env: NodeJS.ProcessEnv = process.env,
+  opts: { runner?: Partial<RunnerOptions>; runPipeline?: boolean } = {},
+): Promise<ScaleMapLocal> {
+  const initial = loadConfig(env);
+  let outbox: OutboxMailer | undefined;
+  const stack = await startLocalStack(initial, {
+    // cognito-local's codes (confirmation, password reset) arrive as emails in the local outbox.
+    onCode: (d) => {
+      void outbox
+        ?.send({
+          to: d.destination,
+          subject: d.subject ?? 'Your ScaleMap code',
+          text: `Your ScaleMap code is ${d.code}`,
+          html: `<p>Your ScaleMap code is <strong>${d.code}</strong></p>`,
+        })
+        .catch((err) => logger.warn({ err }, 'could not write the code email'));
+    },
+  });
+  try {
+    const config = loadConfig({ ...env, ...stack.env });
+    fs.writeFileSync(path.join(stack.dataDir, 'stack.json'), JSON.stringify(stack.env, null, 2), { mode: 0o600 });
+    const ctx = createContext(config);
+    setAppContext(ctx);
+    outbox = ctx.mailer as OutboxMailer;
+    await seedAgentPrompts(ctx.db);
+
+    const sessionPool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 3, allowExitOnIdle: true });
+    const PgStore = connectPgSimple(session);
+    const store = new PgStore({ pool: sessionPool, tableName: 'session', createTableIfMissing: false, pruneSessionInterval: 600 });
+    const app = createApp(ctx, {
+      sessionStore: store,
+      sessionSecret: sessionSecret(config),
+      webDir: WEB_DIR,
+      authRateLimitPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,
+    });
+    const server = http.createServer(app);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.PORT, config.HOST, () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+    const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+
+    const runner = new LocalStepFunctionsRunner(ctx, { timeScale: config.SCALEMAP_TIME_SCALE, ...opts.runner });
+    if (opts.runPipeline !== false) await runner.start();
+    const relay = setInterval(() => {
+      publishPending(ctx.db, ctx.eventBus).catch((err) => logger.warn({ err }, 'outbox relay failed'));
+    }, 5000);
+
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        clearInterval(relay);
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await runner.stop();
+        if (ctx.taskLauncher instanceof ProcessTaskLauncher) ctx.taskLauncher.killAll('SIGTERM');
+        store.close();
+        await sessionPool.end().catch(() => undefined);
+        await ctx.close();
+        setAppContext(undefined);
+        await stack.stop();
+      })());
+    return { url, config, ctx, stack, runner, stop };
+  } catch (err) {
+    await stack.stop();
+    throw err;
+  }
+}
