@@ -1,6 +1,6 @@
 /** Jest: one run for the whole repository. Node tests use the real embedded stack set up in test/global-setup.mjs. */
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { transform: { react: { runtime: 'automatic' } } } }] };
-const transformIgnorePatterns = ['/node_modules/(?!@middy/)'];
+const transformIgnorePatterns = ['/node_modules/(?!(@middy|jose|@scure|@otplib|otplib|@noble)/)'];
 
 module.exports = {
   projects: [
@@ -21,7 +21,12 @@ module.exports = {
       testMatch: ['**/*.test.tsx', '**/*.test.ts'],
       transform,
       transformIgnorePatterns,
-      moduleNameMapper: { '\\.(css)$': '<rootDir>/test/style-stub.js' },
+      moduleNameMapper: {
+        '\\.(css)$': '<rootDir>/test/style-stub.js',
+        // import.meta.env exists only under Vite: tests get a stand-in for the one module that reads it.
+        '^(\\.{1,2}/)+runtime-env$': '<rootDir>/web/src/test/runtime-env.ts',
+      },
+      setupFilesAfterEnv: ['<rootDir>/web/src/test/setup.ts'],
     },
   ],
   testTimeout: 60000,

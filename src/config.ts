@@ -41,6 +41,8 @@ export const configSchema = z
     STRIPE_SECRET_KEY: optionalString,
     STRIPE_WEBHOOK_SECRET: optionalString,
     STRIPE_PRICE_GBP: z.coerce.number().int().positive().default(750000),
+    /** Another Stripe API endpoint (stripe-mock, a test stand-in); Stripe's own unless set. */
+    STRIPE_API_BASE_URL: optionalString.pipe(z.string().url().optional()),
 
     OPENAI_API_KEY: optionalString,
     OPENAI_BASE_URL: optionalString.pipe(z.string().url().optional()),

@@ -143,6 +143,18 @@ describe('composeDetailedReport', () => {
     const link = kv && kv.kind === 'keyValue' ? kv.items.find((i) => i.href) : undefined;
     expect(link?.href).toBe('https://app.scalemap.test/assessments/asm_7f3c2a/validate');
     expect(validationDeadline(ctx).toISOString()).toBe('2025-06-06T09:15:00.000Z');
+    // A compressed local schedule never puts the deadline after the kits; an explicit deadline wins.
+    const t0 = ctx.submittedAt.getTime();
+    const compressed = {
+      executiveSummary: new Date(t0 + 60_000),
+      detailedReport: new Date(t0 + 120_000),
+      implementationKits: new Date(t0 + 180_000),
+    };
+    expect(validationDeadline(fixtureContext({ dueTimes: compressed }))).toEqual(
+      compressed.implementationKits,
+    );
+    const explicit = new Date('2025-06-06T12:00:00Z');
+    expect(validationDeadline(fixtureContext({ validationDeadline: explicit }))).toEqual(explicit);
     expect(text).toContain('Please reply by: Friday 6 June 2025, 10:15 BST');
   });
 
@@ -261,5 +273,28 @@ describe('composeImplementationKits', () => {
     const text = documentText(composeImplementationKits(fixtureContext({ analyses: [financeAnalysis] })));
     expect(text).toContain('Kit 1: Install a stage-weighted revenue forecast');
     expect(text).toContain('Start a 13-week cash-flow forecast');
+  });
+});
+
+describe('edge cases', () => {
+  it('reads naturally with a single priority and copes with none', () => {
+    const one = documentText(
+      composeExecutiveSummary(fixtureContext({ priorities: fixturePriorities.slice(0, 1) })),
+    );
+    expect(one).toContain('The priority bottleneck');
+    expect(one).toContain('this change would unlock the most growth');
+    const none = fixtureContext({ priorities: [] });
+    for (const compose of [composeExecutiveSummary, composeDetailedReport, composeImplementationKits]) {
+      expect(() => compose(none)).not.toThrow();
+    }
+    expect(documentText(composeExecutiveSummary(none))).toContain(
+      'No priority recommendations were produced',
+    );
+  });
+
+  it('writes small counts as words', () => {
+    const text = documentText(composeExecutiveSummary(ctx));
+    expect(text).toContain('The three priority bottlenecks');
+    expect(text).toContain('the three specialist health scores (counted twice) and eight estimates');
   });
 });

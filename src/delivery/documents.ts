@@ -27,6 +27,7 @@ import {
   formatDateTime,
   listAnd,
   lowerFirst,
+  numberWord,
   oneDecimal,
   sentence,
   stripStop,
@@ -289,9 +290,9 @@ export function composeExecutiveSummary(ctx: DeliveryContext): DeliverableDocume
         health.score === null
           ? `We could not score ${ctx.companyName}'s overall operational health because no domain had enough answers.`
           : `${ctx.companyName}'s overall operational health is ${oneDecimal(health.score)}/10 (${BAND_LABELS[health.band!].toLowerCase()}). ` +
-            `This is a weighted average of the ${health.specialistDomains} specialist health ${health.specialistDomains === 1 ? 'score' : 'scores'} (counted twice) and ${health.estimatedDomains} ${health.estimatedDomains === 1 ? 'estimate' : 'estimates'} from your questionnaire answers (counted once)` +
+            `This is a weighted average of the ${numberWord(health.specialistDomains)} specialist health ${health.specialistDomains === 1 ? 'score' : 'scores'} (counted twice) and ${numberWord(health.estimatedDomains)} ${health.estimatedDomains === 1 ? 'estimate' : 'estimates'} from your questionnaire answers (counted once)` +
             (health.notAssessedDomains
-              ? `; ${health.notAssessedDomains} ${health.notAssessedDomains === 1 ? 'domain did' : 'domains did'} not apply to you and ${health.notAssessedDomains === 1 ? 'is' : 'are'} left out.`
+              ? `; ${numberWord(health.notAssessedDomains)} ${health.notAssessedDomains === 1 ? 'domain did' : 'domains did'} not apply to you and ${health.notAssessedDomains === 1 ? 'is' : 'are'} left out.`
               : '.'),
     },
   ];
@@ -311,11 +312,11 @@ export function composeExecutiveSummary(ctx: DeliveryContext): DeliverableDocume
     });
   } else {
     sections.push({
-      heading: `The ${views.length === 1 ? 'priority bottleneck' : `${views.length} priority bottlenecks`}`,
+      heading: `The ${views.length === 1 ? 'priority bottleneck' : `${numberWord(views.length)} priority bottlenecks`}`,
       blocks: [
         {
           kind: 'paragraph',
-          text: `Out of every recommendation our specialists made, these ${views.length === 1 ? 'is the change' : `${views.length} changes`} would unlock the most growth for ${ctx.companyName}, weighing growth impact, feasibility, how they reinforce each other and urgency.`,
+          text: `Out of every recommendation our specialists made, ${views.length === 1 ? 'this change' : `these ${numberWord(views.length)} changes`} would unlock the most growth for ${ctx.companyName}, weighing growth impact, feasibility, how they reinforce each other and urgency.`,
         },
       ],
     });
@@ -1235,7 +1236,7 @@ export function composeImplementationKits(ctx: DeliveryContext): DeliverableDocu
   }
   shaped.push({
     kind: 'paragraph',
-    text: `Each kit has four parts: a change-management playbook, a stakeholder communication kit, progress tracking and risk mitigation. The master roadmap at the end shows how the ${views.length} ${views.length === 1 ? 'priority fits' : 'priorities fit'} together.`,
+    text: `Each kit has four parts: a change-management playbook, a stakeholder communication kit, progress tracking and risk mitigation. The master roadmap at the end shows how the ${numberWord(views.length)} ${views.length === 1 ? 'priority fits' : 'priorities fit'} together.`,
   });
   sections.push({ heading: `How to use these kits`, blocks: shaped });
 

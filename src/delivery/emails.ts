@@ -8,6 +8,7 @@ import {
   escapeHtml,
   formatDateTime,
   formatMoney,
+  numberWord,
   oneDecimal,
   safeHref,
   sentence,
@@ -238,7 +239,7 @@ export function executiveSummaryEmail(ctx: DeliveryContext): EmailContent {
       ? ([
           {
             kind: 'p',
-            text: `The ${digest.length === 1 ? 'priority that' : `${digest.length} priorities that`} would unlock the most growth:`,
+            text: `The ${digest.length === 1 ? 'priority that' : `${numberWord(digest.length)} priorities that`} would unlock the most growth:`,
           },
           { kind: 'list', ordered: true, items: digest },
         ] as Part[])
@@ -273,10 +274,10 @@ export function detailedReportEmail(ctx: DeliveryContext): EmailContent {
             kind: 'list',
             ordered: true,
             items: views.map((v) => {
-              const first =
-                v.analysis?.recommendations.find((r) => r.horizon === 'quick-win' && r.id !== v.rec.id) ??
-                null;
-              return `${v.rec.title} (${domainName(v.rec.domain)})${first ? `: start with “${first.title}”.` : '.'}`;
+              const label = `${v.rec.title} (${domainName(v.rec.domain)})`;
+              if (v.rec.horizon === 'quick-win') return `${label}: a quick win you can start this month.`;
+              const first = v.analysis?.recommendations.find((r) => r.horizon === 'quick-win') ?? null;
+              return first ? `${label}: start with “${first.title}”.` : `${label}.`;
             }),
           },
         ] as Part[])
@@ -294,7 +295,7 @@ export function detailedReportEmail(ctx: DeliveryContext): EmailContent {
     { kind: 'button', label: 'Validate the priorities', href: link },
     {
       kind: 'p',
-      text: `Please reply by ${formatDateTime(deadline)}. If we have not heard from you by then, we will build the implementation kits on the priorities in the report, at a standard pace. Your kits are due by ${formatDateTime(ctx.dueTimes.implementationKits)}.`,
+      text: `Please reply by ${formatDateTime(deadline)}. If we have not heard from you by then, we will build the implementation kits on the priorities in the report, at a standard pace. Your implementation kits follow straight after.`,
     },
     SIGN_OFF,
   ]);

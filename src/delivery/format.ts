@@ -204,6 +204,27 @@ export const RESOURCE_LABELS: Record<string, string> = {
   'very-low': 'very low',
 };
 
+const NUMBER_WORDS = [
+  'no',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
+
+/** Small whole numbers as words (UK style for counts in running text): 3 -> "three". */
+export function numberWord(n: number): string {
+  return Number.isInteger(n) && n >= 0 && n < NUMBER_WORDS.length ? NUMBER_WORDS[n] : String(n);
+}
+
 /** Rounds to one decimal place and drops a trailing ".0". */
 export function oneDecimal(n: number): string {
   const r = Math.round(n * 10) / 10;

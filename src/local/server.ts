@@ -44,11 +44,12 @@ function sessionSecret(config: Config): string {
  */
 export async function startScaleMap(
   env: NodeJS.ProcessEnv = process.env,
-  opts: { runner?: Partial<RunnerOptions>; runPipeline?: boolean } = {},
+  opts: { runner?: Partial<RunnerOptions>; runPipeline?: boolean; applyMigrations?: boolean } = {},
 ): Promise<ScaleMapLocal> {
   const initial = loadConfig(env);
   let outbox: OutboxMailer | undefined;
   const stack = await startLocalStack(initial, {
+    applyMigrations: opts.applyMigrations,
     // cognito-local's codes (confirmation, password reset) arrive as emails in the local outbox.
     onCode: (d) => {
       void outbox

@@ -43,6 +43,17 @@ async function loadPgModules(): Promise<{
   };
 }
 
+function freePortCjs(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 function isFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const srv = net.createServer();
@@ -53,7 +64,12 @@ function isFree(port: number): Promise<boolean> {
 
 export async function startLocalStack(
   config: Config,
-  opts: { onCode?: (delivery: CodeDelivery) => void; ports?: { s3?: number; cognito?: number; postgres?: number } } = {},
+  opts: {
+    onCode?: (delivery: CodeDelivery) => void;
+    ports?: { s3?: number; cognito?: number; postgres?: number };
+    /** Tests pass false: their database is cloned from an already migrated template. */
+    applyMigrations?: boolean;
+  } = {},
 ): Promise<LocalStack> {
   const dataDir = path.resolve(config.SCALEMAP_DATA_DIR);
   fs.mkdirSync(dataDir, { recursive: true });
@@ -68,7 +84,10 @@ export async function startLocalStack(
     }
   };
   try {
-    const { startEmbeddedPostgres, applyMigrations, freePort } = await loadPgModules();
+    const needPgModules = !config.DATABASE_URL || opts.applyMigrations !== false;
+    const { startEmbeddedPostgres, applyMigrations, freePort } = needPgModules
+      ? await loadPgModules()
+      : { startEmbeddedPostgres: undefined, applyMigrations: undefined, freePort: freePortCjs };
     // Ports are kept between starts (the user pool's token issuer names its port), unless taken.
     const portsFile = path.join(dataDir, 'ports.json');
     const saved = fs.existsSync(portsFile) ? (JSON.parse(fs.readFileSync(portsFile, 'utf8')) as Record<string, number>) : {};
@@ -81,12 +100,14 @@ export async function startLocalStack(
     fs.writeFileSync(portsFile, JSON.stringify(ports));
     let databaseUrl = config.DATABASE_URL;
     if (!databaseUrl) {
-      const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: opts.ports?.postgres });
+      const pg = await startEmbeddedPostgres!({ dataDir: path.join(dataDir, 'postgres'), port: opts.ports?.postgres });
       stops.push(pg.stop);
       databaseUrl = pg.url;
     }
-    const applied = await applyMigrations(databaseUrl);
-    if (applied.length) logger.info({ applied }, 'database migrations applied');
+    if (applyMigrations) {
+      const applied = await applyMigrations(databaseUrl);
+      if (applied.length) logger.info({ applied }, 'database migrations applied');
+    }
 
     const corsOrigins = config.CORS_ORIGINS.length ? config.CORS_ORIGINS : [`http://localhost:${config.PORT}`, `http://127.0.0.1:${config.PORT}`];
     const s3 = await startLocalS3({

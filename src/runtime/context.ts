@@ -48,6 +48,17 @@ function recordUsage(db: Db) {
   };
 }
 
+function createStripe(config: Config): Stripe {
+  const base = config.STRIPE_API_BASE_URL ? new URL(config.STRIPE_API_BASE_URL) : undefined;
+  return new Stripe(config.STRIPE_SECRET_KEY!, {
+    maxNetworkRetries: 2,
+    timeout: 20_000,
+    ...(base
+      ? { host: base.hostname, port: Number(base.port || 443), protocol: base.protocol.replace(':', '') as 'http' | 'https' }
+      : {}),
+  });
+}
+
 /**
  * The composition root: builds the AppContext for the runtime named by SCALEMAP_RUNTIME.
  * `aws` wires the AWS adapters; `local` wires the embedded stack's (see the table in DESIGN.md / README).
@@ -78,7 +89,7 @@ export function createContext(config: Config): AppContext {
     region,
     endpoint: config.COGNITO_ENDPOINT,
   });
-  const stripe = paymentsEnabled(config) ? new Stripe(config.STRIPE_SECRET_KEY!) : undefined;
+  const stripe = paymentsEnabled(config) ? createStripe(config) : undefined;
   const llm = config.OPENAI_API_KEY ? OpenAiLlm.fromConfig(config, recordUsage(db)) : undefined;
 
   const base = { config, db, objectStore, identity, jwt, stripe, llm };

@@ -75,7 +75,12 @@ export class CognitoIdentity {
           AuthParameters: { USERNAME: email, PASSWORD: password },
         }),
       ),
-    );
+    ).catch((err) => {
+      // cognito-local answers a wrong password with InvalidPasswordException; Cognito with NotAuthorizedException.
+      if (err instanceof AppError && err.code === 'weak_password')
+        throw new AppError(401, 'invalid_credentials', 'Email or password is incorrect');
+      throw err;
+    });
     return toTokens(out.AuthenticationResult);
   }
 
