@@ -7,7 +7,9 @@ import { startEmbeddedPostgres } from '../src/local/embedded-postgres.mjs';
 import { applyMigrations } from '../src/db/schema-engine.mjs';
 
 export default async function globalSetup() {
-  if (process.env.TEST_DATABASE_ADMIN_URL) return; // an external server was given
+  process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = '1';
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  process.env.NODE_ENV = 'test';
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scalemap-test-pg-'));
   const pgServer = await startEmbeddedPostgres({ dataDir, database: 'scalemap_template' });
   await applyMigrations(pgServer.url);

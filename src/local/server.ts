@@ -71,6 +71,7 @@ export async function startScaleMap(
     await seedAgentPrompts(ctx.db);
 
     const sessionPool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 3, allowExitOnIdle: true });
+    sessionPool.on('error', (err) => logger.warn({ err: err.message }, 'idle session-store connection closed'));
     const PgStore = connectPgSimple(session);
     const store = new PgStore({ pool: sessionPool, tableName: 'session', createTableIfMissing: false, pruneSessionInterval: 600 });
     const app = createApp(ctx, {
