@@ -26,6 +26,8 @@ const { Router } = require('cognito-local/lib/server/Router');
 const { createServer } = require('cognito-local/lib/server/server');
 
 export interface CodeDelivery {
+  /** Why the code was sent: SignUp, ForgotPassword, ResendCode, ... */
+  source: string;
   username: string;
   destination: string;
   code: string;
@@ -65,9 +67,10 @@ export async function startCognitoLocal(opts: {
     { enabled: () => false, invoke: async () => ({}) },
     new CryptoService(config.KMSConfig),
   );
+  let source = 'unknown';
   const sender = {
     sendEmail: (_c: any, user: any, destination: string, message: any) => {
-      opts.onCode?.({ username: user.Username, destination, code: message.__code, subject: message.emailSubject });
+      opts.onCode?.({ source, username: user.Username, destination, code: message.__code, subject: message.emailSubject });
       return Promise.resolve();
     },
     sendSms: () => Promise.resolve(),
@@ -76,7 +79,9 @@ export async function startCognitoLocal(opts: {
     clock,
     cognito,
     config,
-    messages: new services.MessagesService(triggers, new MessageDeliveryService(sender)),
+    messages: withSource(new services.MessagesService(triggers, new MessageDeliveryService(sender)), (s: string) => {
+      source = s;
+    }),
     otp,
     tokenGenerator: new JwtTokenGenerator(clock, triggers, config.TokenConfig),
     triggers,
@@ -92,6 +97,16 @@ export async function startCognitoLocal(opts: {
         httpServer.close(() => resolve());
       }),
   };
+}
+
+/** Notes the `source` of each delivery (SignUp, ForgotPassword ...) before cognito-local sends it. */
+function withSource(messages: any, note: (source: string) => void) {
+  const deliver = messages.deliver.bind(messages);
+  messages.deliver = (ctx: unknown, src: string, ...rest: unknown[]) => {
+    note(src);
+    return deliver(ctx, src, ...rest);
+  };
+  return messages;
 }
 
 export interface PoolIds {

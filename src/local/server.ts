@@ -51,11 +51,14 @@ export async function startScaleMap(
   const stack = await startLocalStack(initial, {
     applyMigrations: opts.applyMigrations,
     // cognito-local's codes (confirmation, password reset) arrive as emails in the local outbox.
+    // Sign-up codes are not sent: local mode confirms new users at once.
     onCode: (d) => {
+      if (d.source === 'SignUp') return;
+      const reset = d.source === 'ForgotPassword';
       void outbox
         ?.send({
           to: d.destination,
-          subject: d.subject ?? 'Your ScaleMap code',
+          subject: reset ? 'Reset your ScaleMap password' : 'Your ScaleMap confirmation code',
           text: `Your ScaleMap code is ${d.code}`,
           html: `<p>Your ScaleMap code is <strong>${d.code}</strong></p>`,
         })

@@ -231,6 +231,7 @@ CREATE TABLE "pipeline_executions" (
     "started_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "finished_at" TIMESTAMP(3),
     "error" TEXT,
+    "history" JSONB,
 
     CONSTRAINT "pipeline_executions_pkey" PRIMARY KEY ("id")
 );
