@@ -56,6 +56,7 @@ const SHARED_ENV = [
   'SCALEMAP_RUNTIME',
   'EVENT_BUS_NAME',
   'AGENT_QUEUE_URL',
+  'AGENT_DLQ_URL',
   'ECS_CLUSTER',
   'AGENT_TASK_DEFINITION',
   'TRIAGE_TASK_DEFINITION',
@@ -392,6 +393,11 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
       expect(roleAllows(t, roleOf(t, id), 'secretsmanager:GetSecretValue', ref('DatabaseUrlSecret'))).toBe(true);
     }
     expect(props(t, 'AlertFounderLambdaFunction').VpcConfig).toBeUndefined();
+    // The app's config wants DATABASE_URL and SESSION_SECRET in every process on AWS.
+    for (const [id] of ofType(t, 'AWS::Lambda::Function')) {
+      expect({ id, db: lambdaEnv(t, id).DATABASE_URL_SECRET_ARN }).toEqual({ id, db: ref('DatabaseUrlSecret') });
+      expect({ id, session: lambdaEnv(t, id).SESSION_SECRET_SECRET_ARN }).toEqual({ id, session: ref('SessionSecret') });
+    }
   });
 
   test('least privilege per function, as the issue lists it', () => {

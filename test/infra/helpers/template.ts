@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { evaluateCondition } from '../../../scripts/cost/inventory';
 import type { Template, TemplateResource } from './cfn-spec';
 
 /** Template fragments are free-form JSON; tests read them structurally. */
@@ -68,22 +69,7 @@ export function ofType(t: Template, type: string): [string, TemplateResource][] 
 
 /** Evaluates a condition of a packaged template (stage params are literals by then). */
 export function condition(t: Template, name: string): boolean {
-  const conditions = t.Conditions ?? {};
-  const ev = (c: unknown): unknown => {
-    if (c === null || typeof c !== 'object') return c;
-    const o = c as Record<string, unknown>;
-    if ('Condition' in o) return condition(t, String(o.Condition));
-    if ('Fn::Equals' in o) {
-      const [a, b] = (o['Fn::Equals'] as unknown[]).map(ev);
-      return String(a) === String(b);
-    }
-    if ('Fn::Not' in o) return !ev((o['Fn::Not'] as unknown[])[0]);
-    if ('Fn::And' in o) return (o['Fn::And'] as unknown[]).every((x) => ev(x) === true);
-    if ('Fn::Or' in o) return (o['Fn::Or'] as unknown[]).some((x) => ev(x) === true);
-    throw new Error(`cannot evaluate ${JSON.stringify(c)}`);
-  };
-  if (!(name in conditions)) throw new Error(`no condition ${name}`);
-  return ev(conditions[name]) === true;
+  return evaluateCondition(t, name);
 }
 
 /** Whether a resource is created, given its Condition. */
