@@ -82,7 +82,6 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
       secret: opts.sessionSecret,
       resave: false,
       saveUninitialized: false,
-      rolling: true,
       cookie: {
         httpOnly: true,
         sameSite: 'lax',

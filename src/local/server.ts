@@ -16,7 +16,7 @@ import { startLocalStack, type LocalStack } from './stack';
 import { LocalStepFunctionsRunner, type RunnerOptions } from './runner';
 import { seedAgentPrompts } from '../agents/specialist-agent';
 import { publishPending } from '../services/outbox';
-import { logger } from '../logger';
+import { logger, rootLogger } from '../logger';
 import { OutboxMailer } from '../adapters/local/outbox-mailer';
 import { ProcessTaskLauncher } from '../adapters/local/process-task-launcher';
 
@@ -47,6 +47,7 @@ export async function startScaleMap(
   opts: { runner?: Partial<RunnerOptions>; runPipeline?: boolean; applyMigrations?: boolean } = {},
 ): Promise<ScaleMapLocal> {
   const initial = loadConfig(env);
+  rootLogger.level = initial.LOG_LEVEL;
   let outbox: OutboxMailer | undefined;
   const stack = await startLocalStack(initial, {
     applyMigrations: opts.applyMigrations,
@@ -67,16 +68,21 @@ export async function startScaleMap(
   });
   try {
     const config = loadConfig({ ...env, ...stack.env });
+    rootLogger.level = config.LOG_LEVEL;
     fs.writeFileSync(path.join(stack.dataDir, 'stack.json'), JSON.stringify(stack.env, null, 2), { mode: 0o600 });
     const ctx = createContext(config);
     setAppContext(ctx);
     outbox = ctx.mailer as OutboxMailer;
     await seedAgentPrompts(ctx.db);
 
-    const sessionPool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 3, allowExitOnIdle: true });
+    const sessionPool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 5, allowExitOnIdle: true });
     sessionPool.on('error', (err) => logger.warn({ err: err.message }, 'idle session-store connection closed'));
     const PgStore = connectPgSimple(session);
-    const store = new PgStore({ pool: sessionPool, tableName: 'session', createTableIfMissing: false, pruneSessionInterval: 600 });
+    const store = new PgStore({ pool: sessionPool, tableName: 'session', createTableIfMissing: false,
+      pruneSessionInterval: 600,
+      // no UPDATE on every request: sessions last 7 days from login
+      disableTouch: true,
+    });
     const app = createApp(ctx, {
       sessionStore: store,
       sessionSecret: sessionSecret(config),

@@ -21,7 +21,9 @@ describe('CloudFormation specification checker', () => {
     const spec = resourceSpec('AWS::SQS::Queue');
     // Assess
     expect(spec).toBeDefined();
-    expect(Object.keys(spec?.properties ?? {})).toEqual(expect.arrayContaining(['VisibilityTimeout', 'RedrivePolicy', 'FifoQueue']));
+    expect(Object.keys(spec?.properties ?? {})).toEqual(
+      expect.arrayContaining(['VisibilityTimeout', 'RedrivePolicy', 'FifoQueue']),
+    );
     expect(resourceSpec('AWS::SQS::Queu')).toBeUndefined();
   });
 
@@ -36,7 +38,10 @@ describe('CloudFormation specification checker', () => {
         Tags: [{ Key: 'stage', Value: 'prod' }],
       },
       {
-        Dlq: { Type: 'AWS::SQS::Queue', Properties: { FifoQueue: 'true', MessageRetentionPeriod: '1209600' } },
+        Dlq: {
+          Type: 'AWS::SQS::Queue',
+          Properties: { FifoQueue: 'true', MessageRetentionPeriod: '1209600' },
+        },
         Alarm: {
           Type: 'AWS::CloudWatch::Alarm',
           Condition: 'IsProd',
@@ -59,7 +64,9 @@ describe('CloudFormation specification checker', () => {
 
   test('rejects a misspelt property', () => {
     const problems = checkTemplate(queueTemplate({ VisibilityTimout: 900 }));
-    expect(problems).toEqual(['Resources.Queue.Properties: unknown property VisibilityTimout for AWS::SQS::Queue']);
+    expect(problems).toEqual([
+      'Resources.Queue.Properties: unknown property VisibilityTimout for AWS::SQS::Queue',
+    ]);
   });
 
   test('rejects a misspelt property inside a nested property type', () => {
@@ -119,6 +126,8 @@ describe('CloudFormation specification checker', () => {
 
   test('checks both branches of Fn::If against the property type', () => {
     const problems = checkTemplate(queueTemplate({ DelaySeconds: { 'Fn::If': ['IsProd', 5, 'soon'] } }));
-    expect(problems).toEqual(['Resources.Queue.Properties.DelaySeconds.Fn::If[false]: expected a number, got "soon"']);
+    expect(problems).toEqual([
+      'Resources.Queue.Properties.DelaySeconds.Fn::If[false]: expected a number, got "soon"',
+    ]);
   });
 });

@@ -4,7 +4,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { inventoryFromTemplate, runsPerMonth, type CfnTemplate, type Inventory } from '../../scripts/cost/inventory';
+import {
+  inventoryFromTemplate,
+  runsPerMonth,
+  type CfnTemplate,
+  type Inventory,
+} from '../../scripts/cost/inventory';
 import {
   budgetStanding,
   DEFAULT_USAGE,
@@ -35,7 +40,13 @@ const PRICES: Prices = {
   sqs: { perMillionFifoRequests: 0.5 },
   eventBridge: { perMillionCustomEvents: 1 },
   secretsManager: { secretMonth: 0.4, per10kApiCalls: 0.05 },
-  cloudWatch: { logsIngestPerGb: 0.5, logsStoragePerGbMonth: 0.03, alarmMetricMonth: 0.1, dashboardMonth: 3, customMetricMonth: 0.3 },
+  cloudWatch: {
+    logsIngestPerGb: 0.5,
+    logsStoragePerGbMonth: 0.03,
+    alarmMetricMonth: 0.1,
+    dashboardMonth: 3,
+    customMetricMonth: 0.3,
+  },
   s3: { standardGbMonth: 0.02, putPer1k: 0.005, getPer1k: 0.0004 },
   cloudFront: { perGbOutEuropeNA: 0.085, httpsRequestsPer10k: 0.01, functionPerMillion: 0.1 },
   ses: { per1000Emails: 0.1 },
@@ -144,7 +155,13 @@ describe('cost model with fixed inputs', () => {
     // Act
     const shape = pipelineShape(USAGE);
     // Assess: 3 min / 15 s = 12 polls; 10 min / 30 s = 20 polls; 11 fixed invocations; 18 fixed states + 3 per poll
-    expect(shape).toEqual({ triagePolls: 12, analysisPolls: 20, lambdaInvocations: 43, stateTransitions: 114, agentTaskMinutes: 43 });
+    expect(shape).toEqual({
+      triagePolls: 12,
+      analysisPolls: 20,
+      lambdaInvocations: 43,
+      stateTransitions: 114,
+      agentTaskMinutes: 43,
+    });
     // Beyond the cap of 5, specialists run in a second wave.
     expect(pipelineShape({ ...USAGE, specialistsPerAssessment: 6 }).analysisPolls).toBe(40);
   });
@@ -201,7 +218,13 @@ describe('cost model with fixed inputs', () => {
     // Act
     const e = estimate(lean, USAGE, PRICES);
     // Assess
-    expect(lean).toMatchObject({ apiRuntime: 'lambda', apiService: undefined, loadBalancers: 0, natGateways: 0, httpApis: 1 });
+    expect(lean).toMatchObject({
+      apiRuntime: 'lambda',
+      apiService: undefined,
+      loadBalancers: 0,
+      natGateways: 0,
+      httpApis: 1,
+    });
     expect(lean.database).toEqual({ instanceClass: 'db.t4g.micro', storageGb: 20, multiAz: false });
     expect(lean.alarmMetrics).toBe(8);
     expect(e.lines.some((l) => l.service === 'Load balancer')).toBe(false);
@@ -219,7 +242,10 @@ describe('cost model with fixed inputs', () => {
   test('costs that grow with assessments are marked variable, and scale linearly', () => {
     const ten = estimate(PRD_INVENTORY, USAGE, PRICES);
     const hundred = estimate(PRD_INVENTORY, { ...USAGE, assessmentsPerMonth: 100 }, PRICES);
-    expect(line(hundred, 'ECS Fargate', 'agents').afterFreeTier).toBeCloseTo(line(ten, 'ECS Fargate', 'agents').afterFreeTier * 10, 1);
+    expect(line(hundred, 'ECS Fargate', 'agents').afterFreeTier).toBeCloseTo(
+      line(ten, 'ECS Fargate', 'agents').afterFreeTier * 10,
+      1,
+    );
     expect(hundred.openai).toBe(15);
     expect(line(hundred, 'ECS Fargate', 'API')).toEqual(line(ten, 'ECS Fargate', 'API'));
     expect(hundred.lines.filter((l) => l.variable).map((l) => l.service)).toEqual(
@@ -228,12 +254,20 @@ describe('cost model with fixed inputs', () => {
   });
 
   test('Multi-AZ doubles the database hours and is never in the free tier; unknown sizes are refused', () => {
-    const e = estimate({ ...PRD_INVENTORY, database: { instanceClass: 'db.t4g.micro', storageGb: 20, multiAz: true } }, USAGE, PRICES);
+    const e = estimate(
+      { ...PRD_INVENTORY, database: { instanceClass: 'db.t4g.micro', storageGb: 20, multiAz: true } },
+      USAGE,
+      PRICES,
+    );
     // 2 x 730 h x 0.02 = 29.20 + 2.00 storage (free in year 1)
     expect(line(e, 'RDS PostgreSQL')).toEqual({ firstYear: 29.2, afterFreeTier: 31.2 });
-    expect(() => estimate({ ...PRD_INVENTORY, database: { instanceClass: 'db.r7g.large', storageGb: 20, multiAz: false } }, USAGE, PRICES)).toThrow(
-      /no price for RDS db.r7g.large/,
-    );
+    expect(() =>
+      estimate(
+        { ...PRD_INVENTORY, database: { instanceClass: 'db.r7g.large', storageGb: 20, multiAz: false } },
+        USAGE,
+        PRICES,
+      ),
+    ).toThrow(/no price for RDS db.r7g.large/);
     expect(() => estimate(PRD_INVENTORY, { ...USAGE, model: 'gpt-99' }, PRICES)).toThrow(/no OpenAI price/);
   });
 
@@ -258,26 +292,73 @@ describe('inventory from a packaged template', () => {
       HasImage: { 'Fn::Not': [{ 'Fn::Equals': ['bootstrap', 'bootstrap'] }] },
     },
     Resources: {
-      ApiTaskDefinition: { Type: 'AWS::ECS::TaskDefinition', Properties: { Family: 'scalemap-api', Cpu: '1024', Memory: '2048' } },
-      TriageTaskDefinition: { Type: 'AWS::ECS::TaskDefinition', Properties: { Family: 'scalemap-triage', Cpu: '512', Memory: '1024' } },
-      AgentTaskDefinition: { Type: 'AWS::ECS::TaskDefinition', Properties: { Family: 'scalemap-agent', Cpu: '512', Memory: '1024' } },
+      ApiTaskDefinition: {
+        Type: 'AWS::ECS::TaskDefinition',
+        Properties: { Family: 'scalemap-api', Cpu: '1024', Memory: '2048' },
+      },
+      TriageTaskDefinition: {
+        Type: 'AWS::ECS::TaskDefinition',
+        Properties: { Family: 'scalemap-triage', Cpu: '512', Memory: '1024' },
+      },
+      AgentTaskDefinition: {
+        Type: 'AWS::ECS::TaskDefinition',
+        Properties: { Family: 'scalemap-agent', Cpu: '512', Memory: '1024' },
+      },
       ApiService: {
         Type: 'AWS::ECS::Service',
-        Properties: { TaskDefinition: { Ref: 'ApiTaskDefinition' }, DesiredCount: { 'Fn::If': ['HasImage', '1', 0] } },
+        Properties: {
+          TaskDefinition: { Ref: 'ApiTaskDefinition' },
+          DesiredCount: { 'Fn::If': ['HasImage', '1', 0] },
+        },
       },
-      ApiScalableTarget: { Type: 'AWS::ApplicationAutoScaling::ScalableTarget', Condition: 'HasImage', Properties: { MinCapacity: 1, MaxCapacity: 3 } },
-      ApiLoadBalancer: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Subnets: [{ Ref: 'A' }, { Ref: 'B' }] } },
+      ApiScalableTarget: {
+        Type: 'AWS::ApplicationAutoScaling::ScalableTarget',
+        Condition: 'HasImage',
+        Properties: { MinCapacity: 1, MaxCapacity: 3 },
+      },
+      ApiLoadBalancer: {
+        Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+        Properties: { Subnets: [{ Ref: 'A' }, { Ref: 'B' }] },
+      },
       NatGateway: { Type: 'AWS::EC2::NatGateway', Condition: 'UseNatGateway', Properties: {} },
-      NatInstance: { Type: 'AWS::EC2::Instance', Condition: 'UseNatInstance', Properties: { SourceDestCheck: false, InstanceType: 't4g.nano' } },
-      Database: { Type: 'AWS::RDS::DBInstance', Properties: { DBInstanceClass: 'db.t4g.micro', AllocatedStorage: '20', MultiAZ: false } },
-      RelayOutboxLambdaFunction: { Type: 'AWS::Lambda::Function', Properties: { MemorySize: 512, Architectures: ['arm64'] } },
-      Schedule: { Type: 'AWS::Events::Rule', Properties: { ScheduleExpression: 'rate(1 minute)', Targets: [{ Id: 'relay' }] } },
-      Alarm5xx: { Type: 'AWS::CloudWatch::Alarm', Properties: { Metrics: [{ Id: 'e', Expression: 'a/b' }, { Id: 'a', MetricStat: {} }, { Id: 'b', MetricStat: {} }] } },
+      NatInstance: {
+        Type: 'AWS::EC2::Instance',
+        Condition: 'UseNatInstance',
+        Properties: { SourceDestCheck: false, InstanceType: 't4g.nano' },
+      },
+      Database: {
+        Type: 'AWS::RDS::DBInstance',
+        Properties: { DBInstanceClass: 'db.t4g.micro', AllocatedStorage: '20', MultiAZ: false },
+      },
+      RelayOutboxLambdaFunction: {
+        Type: 'AWS::Lambda::Function',
+        Properties: { MemorySize: 512, Architectures: ['arm64'] },
+      },
+      Schedule: {
+        Type: 'AWS::Events::Rule',
+        Properties: { ScheduleExpression: 'rate(1 minute)', Targets: [{ Id: 'relay' }] },
+      },
+      Alarm5xx: {
+        Type: 'AWS::CloudWatch::Alarm',
+        Properties: {
+          Metrics: [
+            { Id: 'e', Expression: 'a/b' },
+            { Id: 'a', MetricStat: {} },
+            { Id: 'b', MetricStat: {} },
+          ],
+        },
+      },
       AlarmDlq: { Type: 'AWS::CloudWatch::Alarm', Properties: { MetricName: 'x' } },
       Secret: { Type: 'AWS::SecretsManager::Secret', Properties: {} },
-      Cluster: { Type: 'AWS::ECS::Cluster', Properties: { ClusterSettings: [{ Name: 'containerInsights', Value: 'enabled' }] } },
+      Cluster: {
+        Type: 'AWS::ECS::Cluster',
+        Properties: { ClusterSettings: [{ Name: 'containerInsights', Value: 'enabled' }] },
+      },
       Logs: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 30 } },
-      StateMachine: { Type: 'AWS::StepFunctions::StateMachine', Properties: { StateMachineName: 'scalemap-delivery-prod' } },
+      StateMachine: {
+        Type: 'AWS::StepFunctions::StateMachine',
+        Properties: { StateMachineName: 'scalemap-delivery-prod' },
+      },
     },
   };
 
@@ -307,7 +388,10 @@ describe('inventory from a packaged template', () => {
   });
 
   test('with an image, the scalable target gives min and max tasks', () => {
-    const withImage = { ...template, Conditions: { ...template.Conditions, HasImage: { 'Fn::Equals': ['x', 'x'] } } };
+    const withImage = {
+      ...template,
+      Conditions: { ...template.Conditions, HasImage: { 'Fn::Equals': ['x', 'x'] } },
+    };
     expect(inventoryFromTemplate(withImage).apiService).toMatchObject({ minTasks: 1, maxTasks: 3 });
   });
 

@@ -27,10 +27,12 @@ const PROD_ENV = {
   SCALEMAP_ALERT_EMAIL: 'founders@example.com',
   SCALEMAP_SES_FROM: 'assessments@example.com',
   SCALEMAP_SES_IDENTITY: 'example.com',
-  SCALEMAP_CERTIFICATE_ARN: 'arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555',
+  SCALEMAP_CERTIFICATE_ARN:
+    'arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555',
   SCALEMAP_API_DOMAIN: 'api.example.com',
   SCALEMAP_WEB_DOMAIN: 'app.example.com',
-  SCALEMAP_WEB_CERTIFICATE_ARN: 'arn:aws:acm:us-east-1:123456789012:certificate/66666666-7777-8888-9999-000000000000',
+  SCALEMAP_WEB_CERTIFICATE_ARN:
+    'arn:aws:acm:us-east-1:123456789012:certificate/66666666-7777-8888-9999-000000000000',
   IMAGE_TAG: '0123456789abcdef0123456789abcdef01234567',
 };
 
@@ -49,7 +51,11 @@ const PIPELINE_FUNCTIONS = [
   'AlertFounder',
   'MarkFailed',
 ].map((f) => `${f}LambdaFunction`);
-const DB_FUNCTIONS = [...PIPELINE_FUNCTIONS.filter((f) => f !== 'AlertFounderLambdaFunction'), 'RelayOutboxLambdaFunction', 'OnTriageCompleteLambdaFunction'];
+const DB_FUNCTIONS = [
+  ...PIPELINE_FUNCTIONS.filter((f) => f !== 'AlertFounderLambdaFunction'),
+  'RelayOutboxLambdaFunction',
+  'OnTriageCompleteLambdaFunction',
+];
 
 /** Environment variable names every process expects (src/config.ts). */
 const SHARED_ENV = [
@@ -100,8 +106,14 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
     const azIndex = (id: string) => props(t, id).AvailabilityZone['Fn::Select'][0];
     expect([azIndex('PublicSubnetA'), azIndex('PublicSubnetB')]).toEqual([0, 1]);
     expect([azIndex('PrivateSubnetA'), azIndex('PrivateSubnetB')]).toEqual([0, 1]);
-    expect(props(t, 'PublicDefaultRoute')).toMatchObject({ DestinationCidrBlock: '0.0.0.0/0', GatewayId: ref('InternetGateway') });
-    expect(props(t, 'InternetGatewayAttachment')).toMatchObject({ VpcId: ref('Vpc'), InternetGatewayId: ref('InternetGateway') });
+    expect(props(t, 'PublicDefaultRoute')).toMatchObject({
+      DestinationCidrBlock: '0.0.0.0/0',
+      GatewayId: ref('InternetGateway'),
+    });
+    expect(props(t, 'InternetGatewayAttachment')).toMatchObject({
+      VpcId: ref('Vpc'),
+      InternetGatewayId: ref('InternetGateway'),
+    });
     expect(props(t, 'S3GatewayEndpoint')).toMatchObject({ VpcEndpointType: 'Gateway' });
     expect(props(t, 'S3GatewayEndpoint').RouteTableIds).toContainEqual(ref('PrivateRouteTable'));
   });
@@ -114,7 +126,11 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
       [443, 443, '0.0.0.0/0'],
     ]);
     expect(ingress(t, 'ApiTaskSecurityGroup')).toEqual([
-      expect.objectContaining({ FromPort: 3000, ToPort: 3000, SourceSecurityGroupId: ref('LoadBalancerSecurityGroup') }),
+      expect.objectContaining({
+        FromPort: 3000,
+        ToPort: 3000,
+        SourceSecurityGroupId: ref('LoadBalancerSecurityGroup'),
+      }),
     ]);
     expect(ingress(t, 'AgentTaskSecurityGroup')).toEqual([]);
     expect(ingress(t, 'LambdaSecurityGroup')).toEqual([]);
@@ -142,21 +158,33 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
     });
     expect(Number(db.AllocatedStorage)).toBe(20);
     expect(props(t, 'DatabaseSubnetGroup').SubnetIds).toEqual([ref('PrivateSubnetA'), ref('PrivateSubnetB')]);
-    expect(db.MasterUserPassword['Fn::Sub']).toMatch(/^\{\{resolve:secretsmanager:\$\{DatabaseMasterSecret\}:SecretString:password\}\}$/);
-    expect(props(t, 'DatabaseMasterSecret').GenerateSecretString).toMatchObject({ GenerateStringKey: 'password', ExcludePunctuation: true });
+    expect(db.MasterUserPassword['Fn::Sub']).toMatch(
+      /^\{\{resolve:secretsmanager:\$\{DatabaseMasterSecret\}:SecretString:password\}\}$/,
+    );
+    expect(props(t, 'DatabaseMasterSecret').GenerateSecretString).toMatchObject({
+      GenerateStringKey: 'password',
+      ExcludePunctuation: true,
+    });
   });
 
   test('secrets: /scalemap/<stage>/... exist and no secret value is written in the template', () => {
     const t = get();
     const names = ofType(t, 'AWS::SecretsManager::Secret').map(([, r]) => (r.Properties as Json).Name);
-    for (const n of ['database-url', 'openai-api-key', 'stripe-secret-key', 'stripe-webhook-secret', 'cognito-config']) {
+    for (const n of [
+      'database-url',
+      'openai-api-key',
+      'stripe-secret-key',
+      'stripe-webhook-secret',
+      'cognito-config',
+    ]) {
       expect(names).toContain(`/scalemap/${stage}/${n}`);
     }
     for (const [id, r] of ofType(t, 'AWS::SecretsManager::Secret')) {
       const p = r.Properties as Json;
       const s = p.SecretString;
       if (s === undefined) expect(p.GenerateSecretString).toBeDefined();
-      else if (typeof s === 'string') expect({ id, s }).toEqual({ id, s: ' ' }); // placeholder, filled by hand
+      else if (typeof s === 'string')
+        expect({ id, s }).toEqual({ id, s: ' ' }); // placeholder, filled by hand
       else {
         // Composed at deploy time: only dynamic references and non-secret identifiers.
         const text = String(s['Fn::Sub']);
@@ -164,13 +192,19 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
       }
     }
     const strings = allStrings(t.Resources);
-    for (const pattern of [/sk-[A-Za-z0-9]{16,}/, /sk_(live|test)_/, /whsec_/, /postgres(ql)?:\/\/[^:/]+:(?!\{\{resolve)[^@]+@/]) {
+    for (const pattern of [
+      /sk-[A-Za-z0-9]{16,}/,
+      /sk_(live|test)_/,
+      /whsec_/,
+      /postgres(ql)?:\/\/[^:/]+:(?!\{\{resolve)[^@]+@/,
+    ]) {
       expect(strings.filter((x) => pattern.test(x))).toEqual([]);
     }
     // Secret-named environment variables carry references, never literals.
     const envs: [string, Json][] = [];
     for (const [id] of ofType(t, 'AWS::Lambda::Function')) envs.push(...Object.entries(lambdaEnv(t, id)));
-    for (const [id] of ofType(t, 'AWS::ECS::TaskDefinition')) envs.push(...Object.entries(containerEnv(t, id)));
+    for (const [id] of ofType(t, 'AWS::ECS::TaskDefinition'))
+      envs.push(...Object.entries(containerEnv(t, id)));
     for (const [name, value] of envs) {
       if (/(KEY|SECRET|PASSWORD|TOKEN|DATABASE_URL)(_SECRET_ARN)?$/.test(name)) {
         expect({ name, literal: typeof value === 'string' }).toEqual({ name, literal: false });
@@ -211,7 +245,11 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
       for (const a of actions(statement)) {
         expect({ where, action: a }).not.toEqual({ where, action: expect.stringMatching(/^\*$|:\*$/) });
         if (JSON.stringify(statement.Resource) === '"*"') {
-          expect({ where, action: a, resourceStarOk: resourceStarOk.has(a) }).toEqual({ where, action: a, resourceStarOk: true });
+          expect({ where, action: a, resourceStarOk: resourceStarOk.has(a) }).toEqual({
+            where,
+            action: a,
+            resourceStarOk: true,
+          });
         }
       }
     }
@@ -240,7 +278,13 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
       ['AgentTaskDefinition', 'specialist', `scalemap-agent${suffix}`],
     ]) {
       const p = props(t, id);
-      expect(p).toMatchObject({ Cpu: '512', Memory: '1024', NetworkMode: 'awsvpc', RequiresCompatibilities: ['FARGATE'], Family: family });
+      expect(p).toMatchObject({
+        Cpu: '512',
+        Memory: '1024',
+        NetworkMode: 'awsvpc',
+        RequiresCompatibilities: ['FARGATE'],
+        Family: family,
+      });
       const c = p.ContainerDefinitions[0];
       expect(c.Name).toBe('agent');
       expect(containerEnv(t, id).AGENT_MODE).toBe(mode);
@@ -267,14 +311,26 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
     expect(roleAllows(t, 'AgentTaskRole', 'events:PutEvents', arnOf('EventBus'))).toBe(true);
     const all = roleStatements(t, 'AgentTaskRole').flatMap(actions).sort();
     expect(all).toEqual(
-      ['events:PutEvents', 'sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'].sort(),
+      [
+        'events:PutEvents',
+        'sqs:ChangeMessageVisibility',
+        'sqs:DeleteMessage',
+        'sqs:GetQueueAttributes',
+        'sqs:GetQueueAttributes',
+        'sqs:ReceiveMessage',
+      ].sort(),
     );
-    expect(roleAllows(t, 'AgentExecutionRole', 'secretsmanager:GetSecretValue', ref('DatabaseUrlSecret'))).toBe(true);
+    expect(
+      roleAllows(t, 'AgentExecutionRole', 'secretsmanager:GetSecretValue', ref('DatabaseUrlSecret')),
+    ).toBe(true);
   });
 
   test(`log groups: /ecs/scalemap-agents and every Lambda and the state machine keep logs ${retention} days`, () => {
     const t = get();
-    expect(props(t, 'AgentLogGroup')).toEqual({ LogGroupName: `/ecs/scalemap-agents${suffix}`, RetentionInDays: retention });
+    expect(props(t, 'AgentLogGroup')).toEqual({
+      LogGroupName: `/ecs/scalemap-agents${suffix}`,
+      RetentionInDays: retention,
+    });
     for (const [id, r] of ofType(t, 'AWS::Logs::LogGroup')) {
       expect({ id, days: (r.Properties as Json).RetentionInDays }).toEqual({ id, days: retention });
     }
@@ -288,7 +344,11 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
     expect(rule.EventBusName).toEqual(ref('EventBus'));
     expect(rule.EventPattern).toEqual({ source: ['scalemap.api'], 'detail-type': ['AssessmentSubmitted'] });
     expect(rule.Targets).toEqual([
-      expect.objectContaining({ Arn: ref('DeliveryStateMachine'), InputPath: '$.detail', RoleArn: arnOf('AssessmentSubmittedRuleRole') }),
+      expect.objectContaining({
+        Arn: ref('DeliveryStateMachine'),
+        InputPath: '$.detail',
+        RoleArn: arnOf('AssessmentSubmittedRuleRole'),
+      }),
     ]);
     expect(roleStatements(t, 'AssessmentSubmittedRuleRole')).toEqual([
       { Effect: 'Allow', Action: 'states:StartExecution', Resource: ref('DeliveryStateMachine') },
@@ -317,7 +377,10 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
       VisibilityTimeout: 900,
       RedrivePolicy: { deadLetterTargetArn: arnOf('AgentDeadLetterQueue'), maxReceiveCount: 3 },
     });
-    expect(props(t, 'AgentDeadLetterQueue')).toMatchObject({ QueueName: `scalemap-agent-tasks-dlq${suffix}.fifo`, FifoQueue: true });
+    expect(props(t, 'AgentDeadLetterQueue')).toMatchObject({
+      QueueName: `scalemap-agent-tasks-dlq${suffix}.fifo`,
+      FifoQueue: true,
+    });
     expect(props(t, 'AgentDeadLetterAlarm')).toMatchObject({
       Namespace: 'AWS/SQS',
       MetricName: 'ApproximateNumberOfMessagesVisible',
@@ -341,9 +404,13 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
         Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: arnOf('DeliveryStateMachineLogGroup') } }],
       },
     });
-    const invoke = roleStatements(t, sm.RoleArn['Fn::GetAtt'][0]).filter((s) => actions(s).includes('lambda:InvokeFunction'));
+    const invoke = roleStatements(t, sm.RoleArn['Fn::GetAtt'][0]).filter((s) =>
+      actions(s).includes('lambda:InvokeFunction'),
+    );
     const targets = new Set(
-      invoke.flatMap((s) => ([] as Json[]).concat(s.Resource)).map((r) => JSON.stringify(r).match(/"(\w+LambdaFunction)"/)?.[1]),
+      invoke
+        .flatMap((s) => ([] as Json[]).concat(s.Resource))
+        .map((r) => JSON.stringify(r).match(/"(\w+LambdaFunction)"/)?.[1]),
     );
     expect([...targets].sort()).toEqual([...PIPELINE_FUNCTIONS].sort());
     for (const s of roleStatements(t, sm.RoleArn['Fn::GetAtt'][0])) {
@@ -359,12 +426,19 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
       expect({ name, retry: s.Retry }).toEqual({
         name,
         retry: expect.arrayContaining([
-          expect.objectContaining({ ErrorEquals: ['States.ALL'], IntervalSeconds: 1, BackoffRate: 2, MaxAttempts: 3 }),
+          expect.objectContaining({
+            ErrorEquals: ['States.ALL'],
+            IntervalSeconds: 1,
+            BackoffRate: 2,
+            MaxAttempts: 3,
+          }),
         ]),
       });
       expect({ name, catch: s.Catch }).toEqual({
         name,
-        catch: expect.arrayContaining([expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: expect.any(String) })]),
+        catch: expect.arrayContaining([
+          expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: expect.any(String) }),
+        ]),
       });
       for (const c of s.Catch) expect(definition.States[c.Next]).toBeDefined();
     }
@@ -390,19 +464,28 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
       });
       expect(lambdaEnv(t, id).DATABASE_URL_SECRET_ARN).toEqual(ref('DatabaseUrlSecret'));
       expect(lambdaEnv(t, id).DATABASE_POOL_MAX).toBe('1');
-      expect(roleAllows(t, roleOf(t, id), 'secretsmanager:GetSecretValue', ref('DatabaseUrlSecret'))).toBe(true);
+      expect(roleAllows(t, roleOf(t, id), 'secretsmanager:GetSecretValue', ref('DatabaseUrlSecret'))).toBe(
+        true,
+      );
     }
     expect(props(t, 'AlertFounderLambdaFunction').VpcConfig).toBeUndefined();
     // The app's config wants DATABASE_URL and SESSION_SECRET in every process on AWS.
     for (const [id] of ofType(t, 'AWS::Lambda::Function')) {
-      expect({ id, db: lambdaEnv(t, id).DATABASE_URL_SECRET_ARN }).toEqual({ id, db: ref('DatabaseUrlSecret') });
-      expect({ id, session: lambdaEnv(t, id).SESSION_SECRET_SECRET_ARN }).toEqual({ id, session: ref('SessionSecret') });
+      expect({ id, db: lambdaEnv(t, id).DATABASE_URL_SECRET_ARN }).toEqual({
+        id,
+        db: ref('DatabaseUrlSecret'),
+      });
+      expect({ id, session: lambdaEnv(t, id).SESSION_SECRET_SECRET_ARN }).toEqual({
+        id,
+        session: ref('SessionSecret'),
+      });
     }
   });
 
   test('least privilege per function, as the issue lists it', () => {
     const t = get();
-    const allows = (fn: string, action: string, res?: unknown) => roleAllows(t, roleOf(t, `${fn}LambdaFunction`), action, res);
+    const allows = (fn: string, action: string, res?: unknown) =>
+      roleAllows(t, roleOf(t, `${fn}LambdaFunction`), action, res);
     const triageDefs = {
       'Fn::Sub': `arn:\${AWS::Partition}:ecs:\${AWS::Region}:\${AWS::AccountId}:task-definition/scalemap-triage${suffix}:*`,
     };
@@ -434,7 +517,9 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
 
   test('relayOutbox runs every minute', () => {
     const t = get();
-    const schedules = ofType(t, 'AWS::Events::Rule').filter(([, r]) => (r.Properties as Json).ScheduleExpression);
+    const schedules = ofType(t, 'AWS::Events::Rule').filter(
+      ([, r]) => (r.Properties as Json).ScheduleExpression,
+    );
     expect(schedules).toHaveLength(1);
     const p = schedules[0][1].Properties as Json;
     expect(p.ScheduleExpression).toBe('rate(1 minute)');
@@ -460,7 +545,9 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
       IgnorePublicAcls: true,
       RestrictPublicBuckets: true,
     });
-    expect(b.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+    expect(
+      b.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm,
+    ).toBe('AES256');
     const cors = b.CorsConfiguration.CorsRules[0];
     expect(cors.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'PUT']));
     expect(cors.AllowedOrigins).toHaveLength(1);
@@ -480,7 +567,11 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
       SigningBehavior: 'always',
     });
     const oacRead = props(t, 'WebBucketPolicy').PolicyDocument.Statement[0];
-    expect(oacRead).toMatchObject({ Effect: 'Allow', Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' });
+    expect(oacRead).toMatchObject({
+      Effect: 'Allow',
+      Principal: { Service: 'cloudfront.amazonaws.com' },
+      Action: 's3:GetObject',
+    });
     expect(d.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
     const api = d.CacheBehaviors.find((b: Json) => b.PathPattern === '/api/*');
     expect(api).toMatchObject({
@@ -519,15 +610,23 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
     );
     expect(publishFromRule.Condition.ArnEquals['aws:SourceArn']).toEqual(arnOf('EcsTaskFailureRule'));
     const body = JSON.stringify(props(t, 'Dashboard').DashboardBody);
-    for (const m of ['ExecutionsFailed', 'ExecutionTime', 'p50', 'p99', 'CpuUtilized', 'MemoryUtilized']) expect(body).toContain(m);
+    for (const m of ['ExecutionsFailed', 'ExecutionTime', 'p50', 'p99', 'CpuUtilized', 'MemoryUtilized'])
+      expect(body).toContain(m);
   });
 
   test('API 5xx alarm: metric math above 5 % for 2 minutes, to the founder', () => {
     const p = props(get(), 'Api5xxAlarm');
-    expect(p).toMatchObject({ Threshold: 5, EvaluationPeriods: 2, DatapointsToAlarm: 2, ComparisonOperator: 'GreaterThanThreshold' });
+    expect(p).toMatchObject({
+      Threshold: 5,
+      EvaluationPeriods: 2,
+      DatapointsToAlarm: 2,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
     const expr = p.Metrics.find((m: Json) => m.Expression);
     expect(expr.Expression).toMatch(/100 \*/);
-    expect(p.Metrics.filter((m: Json) => m.MetricStat).every((m: Json) => m.MetricStat.Period === 60)).toBe(true);
+    expect(p.Metrics.filter((m: Json) => m.MetricStat).every((m: Json) => m.MetricStat.Period === 60)).toBe(
+      true,
+    );
   });
 }
 
@@ -558,7 +657,9 @@ describe('dev stage (API on Lambda, no NAT gateway)', () => {
     expect(roleAllows(t, role, 'cognito-idp:AdminInitiateAuth', arnOf('UserPool'))).toBe(true);
     expect(roleAllows(t, role, 'events:PutEvents', arnOf('EventBus'))).toBe(true);
     expect(roleAllows(t, role, 'secretsmanager:GetSecretValue', ref('StripeSecretKeySecret'))).toBe(true);
-    expect(props(t, 'ApiLambdaFunction').Environment.Variables.STRIPE_SECRET_KEY_SECRET_ARN).toEqual(ref('StripeSecretKeySecret'));
+    expect(props(t, 'ApiLambdaFunction').Environment.Variables.STRIPE_SECRET_KEY_SECRET_ARN).toEqual(
+      ref('StripeSecretKeySecret'),
+    );
   });
 
   test('no NAT gateway: a NAT instance routes the private subnets; no deletion protection; no budgets', () => {
@@ -583,17 +684,33 @@ describe('prod stage (API on Fargate behind the ALB, NAT gateway, protected)', (
 
   test('API task definition: 1 vCPU / 2 GB, port 3000, secrets by reference, the shared environment', () => {
     const p = props(t, 'ApiTaskDefinition');
-    expect(p).toMatchObject({ Cpu: '1024', Memory: '2048', NetworkMode: 'awsvpc', RequiresCompatibilities: ['FARGATE'] });
+    expect(p).toMatchObject({
+      Cpu: '1024',
+      Memory: '2048',
+      NetworkMode: 'awsvpc',
+      RequiresCompatibilities: ['FARGATE'],
+    });
     const c = p.ContainerDefinitions[0];
     expect(c.PortMappings).toEqual([{ ContainerPort: 3000, Protocol: 'tcp' }]);
     expect(c.Image).toEqual({ 'Fn::Sub': `\${ApiRepository.RepositoryUri}:${PROD_ENV.IMAGE_TAG}` });
     expect(c.Secrets.map((s: Json) => s.Name).sort()).toEqual(
-      ['DATABASE_URL', 'OPENAI_API_KEY', 'SESSION_SECRET', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'].sort(),
+      [
+        'DATABASE_URL',
+        'OPENAI_API_KEY',
+        'SESSION_SECRET',
+        'STRIPE_SECRET_KEY',
+        'STRIPE_WEBHOOK_SECRET',
+      ].sort(),
     );
     expect(c.LogConfiguration.Options['awslogs-group']).toEqual(ref('ApiLogGroup'));
     expect(props(t, 'ApiLogGroup')).toEqual({ LogGroupName: '/ecs/scalemap-api', RetentionInDays: 30 });
     const env = containerEnv(t, 'ApiTaskDefinition');
-    expect(env).toMatchObject({ PORT: '3000', HOST: '0.0.0.0', DATABASE_POOL_MAX: '10', PUBLIC_URL: 'https://app.example.com' });
+    expect(env).toMatchObject({
+      PORT: '3000',
+      HOST: '0.0.0.0',
+      DATABASE_POOL_MAX: '10',
+      PUBLIC_URL: 'https://app.example.com',
+    });
     for (const name of SHARED_ENV) expect(Object.keys(env)).toContain(name);
   });
 
@@ -606,7 +723,10 @@ describe('prod stage (API on Fargate behind the ALB, NAT gateway, protected)', (
       DeploymentConfiguration: { DeploymentCircuitBreaker: { Enable: true, Rollback: true } },
       LoadBalancers: [{ ContainerName: 'api', ContainerPort: 3000, TargetGroupArn: ref('ApiTargetGroup') }],
     });
-    expect(s.NetworkConfiguration.AwsvpcConfiguration).toMatchObject({ AssignPublicIp: 'DISABLED', SecurityGroups: [ref('ApiTaskSecurityGroup')] });
+    expect(s.NetworkConfiguration.AwsvpcConfiguration).toMatchObject({
+      AssignPublicIp: 'DISABLED',
+      SecurityGroups: [ref('ApiTaskSecurityGroup')],
+    });
     expect(Number(resolveIf(t, s.DesiredCount))).toBe(1);
     expect(props(t, 'ApiTargetGroup')).toMatchObject({
       Port: 3000,
@@ -616,19 +736,35 @@ describe('prod stage (API on Fargate behind the ALB, NAT gateway, protected)', (
       Matcher: { HttpCode: '200' },
     });
     expect(created(t, 'ApiScalableTarget')).toBe(true);
-    expect(props(t, 'ApiScalableTarget')).toMatchObject({ MinCapacity: 1, MaxCapacity: 3, ScalableDimension: 'ecs:service:DesiredCount' });
-    expect(props(t, 'ApiCpuScaling').TargetTrackingScalingPolicyConfiguration.PredefinedMetricSpecification).toEqual({
+    expect(props(t, 'ApiScalableTarget')).toMatchObject({
+      MinCapacity: 1,
+      MaxCapacity: 3,
+      ScalableDimension: 'ecs:service:DesiredCount',
+    });
+    expect(
+      props(t, 'ApiCpuScaling').TargetTrackingScalingPolicyConfiguration.PredefinedMetricSpecification,
+    ).toEqual({
       PredefinedMetricType: 'ECSServiceAverageCPUUtilization',
     });
-    expect(props(t, 'ApiLoadBalancer')).toMatchObject({ Scheme: 'internet-facing', Subnets: [ref('PublicSubnetA'), ref('PublicSubnetB')] });
+    expect(props(t, 'ApiLoadBalancer')).toMatchObject({
+      Scheme: 'internet-facing',
+      Subnets: [ref('PublicSubnetA'), ref('PublicSubnetB')],
+    });
   });
 
   test('HTTPS listener with the stage certificate; HTTP redirects to HTTPS; CloudFront reaches the ALB over HTTPS', () => {
     expect(condition(t, 'ApiOverHttps')).toBe(true);
     expect(created(t, 'HttpsListener')).toBe(true);
-    expect(props(t, 'HttpsListener')).toMatchObject({ Port: 443, Protocol: 'HTTPS', Certificates: [{ CertificateArn: PROD_ENV.SCALEMAP_CERTIFICATE_ARN }] });
+    expect(props(t, 'HttpsListener')).toMatchObject({
+      Port: 443,
+      Protocol: 'HTTPS',
+      Certificates: [{ CertificateArn: PROD_ENV.SCALEMAP_CERTIFICATE_ARN }],
+    });
     const http = resolveIf(t, props(t, 'HttpListener').DefaultActions[0]) as Json;
-    expect(http).toMatchObject({ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } });
+    expect(http).toMatchObject({
+      Type: 'redirect',
+      RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' },
+    });
     const origin = props(t, 'WebDistribution').DistributionConfig.Origins.find((o: Json) => o.Id === 'api');
     expect(resolveIf(t, origin.DomainName)).toBe('api.example.com');
     expect(resolveIf(t, origin.CustomOriginConfig.OriginProtocolPolicy)).toBe('https-only');
@@ -637,14 +773,19 @@ describe('prod stage (API on Fargate behind the ALB, NAT gateway, protected)', (
 
   test('API task role: S3 on the bucket, Cognito on the pool, PutEvents, task tokens on the state machine', () => {
     const sm = {
-      'Fn::Sub': 'arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:scalemap-delivery-prod',
+      'Fn::Sub':
+        'arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:scalemap-delivery-prod',
     };
-    expect(roleAllows(t, 'ApiTaskRole', 's3:PutObject', { 'Fn::Sub': '${DocumentsBucket.Arn}/*' })).toBe(true);
+    expect(roleAllows(t, 'ApiTaskRole', 's3:PutObject', { 'Fn::Sub': '${DocumentsBucket.Arn}/*' })).toBe(
+      true,
+    );
     expect(roleAllows(t, 'ApiTaskRole', 'cognito-idp:AdminInitiateAuth', arnOf('UserPool'))).toBe(true);
     expect(roleAllows(t, 'ApiTaskRole', 'events:PutEvents', arnOf('EventBus'))).toBe(true);
     expect(roleAllows(t, 'ApiTaskRole', 'states:SendTaskSuccess', sm)).toBe(true);
     expect(roleAllows(t, 'ApiTaskRole', 'states:SendTaskFailure', sm)).toBe(true);
-    expect(roleAllows(t, 'ApiExecutionRole', 'secretsmanager:GetSecretValue', ref('StripeWebhookSecretSecret'))).toBe(true);
+    expect(
+      roleAllows(t, 'ApiExecutionRole', 'secretsmanager:GetSecretValue', ref('StripeWebhookSecretSecret')),
+    ).toBe(true);
   });
 
   test('NAT gateway on, deletion protection on, retained data, 30-day logs, Container Insights', () => {
@@ -661,12 +802,17 @@ describe('prod stage (API on Fargate behind the ALB, NAT gateway, protected)', (
   test('the ALB 5xx alarm divides target and load balancer 5xx by requests', () => {
     const metrics = props(t, 'Api5xxAlarm').Metrics;
     const names = metrics.filter((m: Json) => m.MetricStat).map((m: Json) => m.MetricStat.Metric.MetricName);
-    expect(names.sort()).toEqual(['HTTPCode_ELB_5XX_Count', 'HTTPCode_Target_5XX_Count', 'RequestCount'].sort());
+    expect(names.sort()).toEqual(
+      ['HTTPCode_ELB_5XX_Count', 'HTTPCode_Target_5XX_Count', 'RequestCount'].sort(),
+    );
   });
 
   test('alert email subscription, SES identity, and budgets at $10, $20, $50, $100 to the alert email', () => {
     expect(created(t, 'FounderAlertEmail')).toBe(true);
-    expect(props(t, 'FounderAlertEmail')).toMatchObject({ Protocol: 'email', Endpoint: 'founders@example.com' });
+    expect(props(t, 'FounderAlertEmail')).toMatchObject({
+      Protocol: 'email',
+      Endpoint: 'founders@example.com',
+    });
     expect(props(t, 'SesIdentity').EmailIdentity).toBe('example.com');
     expect(created(t, 'MonthlyBudget')).toBe(true);
     const notes = props(t, 'MonthlyBudget').NotificationsWithSubscribers;
@@ -676,9 +822,14 @@ describe('prod stage (API on Fargate behind the ALB, NAT gateway, protected)', (
     expect(notes.every((n: Json) => n.Subscribers[0].Address === 'founders@example.com')).toBe(true);
   });
 
-  test('staging and prod refuse to package without an alert email', () => {
-    const res = runPackage('prod', { SCALEMAP_SES_FROM: 'assessments@example.com' }, '.serverless-prod-noemail');
+  test('staging and prod refuse to package without an alert email or an image tag', () => {
+    const res = runPackage(
+      'prod',
+      { SCALEMAP_SES_FROM: 'assessments@example.com' },
+      '.serverless-prod-incomplete',
+    );
     expect(res.status).not.toBe(0);
     expect(res.output).toMatch(/params\.prod\.alertEmail/);
+    expect(res.output).toMatch(/params\.prod\.imageTag/);
   });
 });

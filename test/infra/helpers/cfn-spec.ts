@@ -120,14 +120,17 @@ export function checkTemplate(template: Template): string[] {
   const conditions = template.Conditions ?? {};
   const parameters = template.Parameters ?? {};
 
-  const refTargetExists = (name: string) => name in resources || name in parameters || PSEUDO_PARAMETERS.has(name);
+  const refTargetExists = (name: string) =>
+    name in resources || name in parameters || PSEUDO_PARAMETERS.has(name);
   const getAttOk = (path: string, resource: string, attribute: string) => {
     const target = resources[resource];
     if (!target) return problems.push(`${path}: Fn::GetAtt on unknown resource ${resource}`);
     if (target.Type.startsWith('Custom::') || target.Type === 'AWS::CloudFormation::CustomResource') return;
     const spec = resourceSpec(target.Type);
     if (spec && !(attribute in spec.attributes)) {
-      problems.push(`${path}: ${target.Type} has no attribute ${attribute} (Fn::GetAtt ${resource}.${attribute})`);
+      problems.push(
+        `${path}: ${target.Type} has no attribute ${attribute} (Fn::GetAtt ${resource}.${attribute})`,
+      );
     }
   };
 
@@ -142,7 +145,8 @@ export function checkTemplate(template: Template): string[] {
     const arg = fn ? value[fn] : undefined;
     switch (fn) {
       case 'Ref':
-        if (typeof arg !== 'string' || !refTargetExists(arg)) problems.push(`${path}: Ref to unknown ${String(arg)}`);
+        if (typeof arg !== 'string' || !refTargetExists(arg))
+          problems.push(`${path}: Ref to unknown ${String(arg)}`);
         return;
       case 'Fn::GetAtt': {
         const [res, ...attr] = Array.isArray(arg) ? (arg as string[]) : String(arg).split('.');
@@ -170,7 +174,8 @@ export function checkTemplate(template: Template): string[] {
         return;
       }
       case 'Condition':
-        if (typeof arg !== 'string' || !(arg in conditions)) problems.push(`${path}: unknown condition ${String(arg)}`);
+        if (typeof arg !== 'string' || !(arg in conditions))
+          problems.push(`${path}: unknown condition ${String(arg)}`);
         return;
       default:
         for (const [k, v] of Object.entries(value)) scanRefs(`${path}.${k}`, v);
@@ -210,7 +215,10 @@ export function checkTemplate(template: Template): string[] {
         return;
       case 'integer':
       case 'number':
-        if (!(typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && !isNaN(Number(value)))))
+        if (!(
+          typeof value === 'number' ||
+          (typeof value === 'string' && value.trim() !== '' && !isNaN(Number(value)))
+        ))
           out.push(`${path}: expected a number, got ${JSON.stringify(value)}`);
         return;
       case 'boolean':
@@ -223,8 +231,11 @@ export function checkTemplate(template: Template): string[] {
         if (value !== null) out.push(`${path}: expected null`);
         return;
       case 'tag':
-        if (!isObject(value) || !('Key' in value) || !('Value' in value)) out.push(`${path}: expected a {Key, Value} tag`);
-        else for (const k of Object.keys(value)) if (k !== 'Key' && k !== 'Value') out.push(`${path}: unknown tag field ${k}`);
+        if (!isObject(value) || !('Key' in value) || !('Value' in value))
+          out.push(`${path}: expected a {Key, Value} tag`);
+        else
+          for (const k of Object.keys(value))
+            if (k !== 'Key' && k !== 'Value') out.push(`${path}: unknown tag field ${k}`);
         return;
       case 'array':
         if (!Array.isArray(value)) {
@@ -238,7 +249,8 @@ export function checkTemplate(template: Template): string[] {
           out.push(`${path}: expected a map`);
           return;
         }
-        for (const [k, v] of Object.entries(value)) checkValue(`${path}.${k}`, v, [type.element as SpecType], out);
+        for (const [k, v] of Object.entries(value))
+          checkValue(`${path}.${k}`, v, [type.element as SpecType], out);
         return;
       case 'union':
         checkValue(path, value, type.types ?? [], out);
@@ -257,7 +269,12 @@ export function checkTemplate(template: Template): string[] {
     }
   };
 
-  const checkProperties = (path: string, value: Record<string, unknown>, shape: SpecShape, out: string[]): void => {
+  const checkProperties = (
+    path: string,
+    value: Record<string, unknown>,
+    shape: SpecShape,
+    out: string[],
+  ): void => {
     for (const [name, v] of Object.entries(value)) {
       const prop = shape.properties[name];
       if (!prop) {
@@ -267,19 +284,22 @@ export function checkTemplate(template: Template): string[] {
       checkValue(`${path}.${name}`, v, [prop.type, ...(prop.previousTypes ?? [])], out);
     }
     for (const [name, prop] of Object.entries(shape.properties)) {
-      if (prop.required && !(name in value)) out.push(`${path}: missing required property ${name} of ${shape.name}`);
+      if (prop.required && !(name in value))
+        out.push(`${path}: missing required property ${name} of ${shape.name}`);
     }
   };
 
   for (const [id, res] of Object.entries(resources)) {
     const path = `Resources.${id}`;
-    for (const key of Object.keys(res)) if (!RESOURCE_KEYS.has(key)) problems.push(`${path}: unknown resource key ${key}`);
+    for (const key of Object.keys(res))
+      if (!RESOURCE_KEYS.has(key)) problems.push(`${path}: unknown resource key ${key}`);
     for (const key of ['DeletionPolicy', 'UpdateReplacePolicy'] as const) {
       const policy = res[key];
       if (policy !== undefined && !DELETION_POLICIES.has(String(policy)))
         problems.push(`${path}: invalid ${key} ${String(policy)}`);
     }
-    if (res.Condition && !(res.Condition in conditions)) problems.push(`${path}: unknown condition ${res.Condition}`);
+    if (res.Condition && !(res.Condition in conditions))
+      problems.push(`${path}: unknown condition ${res.Condition}`);
     for (const dep of ([] as string[]).concat(res.DependsOn ?? []))
       if (!(dep in resources)) problems.push(`${path}: DependsOn unknown resource ${dep}`);
     if (res.Type.startsWith('Custom::') || res.Type === 'AWS::CloudFormation::CustomResource') continue;

@@ -21,7 +21,13 @@ function packageEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     if (k.startsWith('SCALEMAP_') || k.startsWith('AWS_') || k === 'IMAGE_TAG') continue;
     env[k] = v;
   }
-  return { ...env, AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'y', SLS_TELEMETRY_DISABLED: '1', ...extra };
+  return {
+    ...env,
+    AWS_ACCESS_KEY_ID: 'x',
+    AWS_SECRET_ACCESS_KEY: 'y',
+    SLS_TELEMETRY_DISABLED: '1',
+    ...extra,
+  };
 }
 
 export interface PackageResult {
@@ -31,7 +37,11 @@ export interface PackageResult {
 }
 
 /** Runs `sls package --stage <stage> --package .serverless-<stage>` and returns its exit status and output. */
-export function runPackage(stage: string, env: Record<string, string> = {}, outDir = `.serverless-${stage}`): PackageResult {
+export function runPackage(
+  stage: string,
+  env: Record<string, string> = {},
+  outDir = `.serverless-${stage}`,
+): PackageResult {
   const bin = path.join(repoRoot, 'node_modules', 'osls', 'bin', 'serverless.js');
   const res = spawnSync(process.execPath, [bin, 'package', '--stage', stage, '--package', outDir], {
     cwd: repoRoot,
@@ -39,7 +49,11 @@ export function runPackage(stage: string, env: Record<string, string> = {}, outD
     encoding: 'utf8',
     timeout: 180_000,
   });
-  return { status: res.status, output: `${res.stdout ?? ''}${res.stderr ?? ''}`, outDir: path.join(repoRoot, outDir) };
+  return {
+    status: res.status,
+    output: `${res.stdout ?? ''}${res.stderr ?? ''}`,
+    outDir: path.join(repoRoot, outDir),
+  };
 }
 
 /** Packages a stage and returns its compiled template; throws with the tool's output when packaging fails. */
@@ -50,7 +64,9 @@ export function packageStage(stage: string, env: Record<string, string> = {}): T
 }
 
 export function readTemplate(outDir: string): Template {
-  return JSON.parse(fs.readFileSync(path.join(outDir, 'cloudformation-template-update-stack.json'), 'utf8')) as Template;
+  return JSON.parse(
+    fs.readFileSync(path.join(outDir, 'cloudformation-template-update-stack.json'), 'utf8'),
+  ) as Template;
 }
 
 export function resource(t: Template, id: string): TemplateResource {
@@ -104,9 +120,11 @@ export function allStatements(t: Template): { where: string; statement: Statemen
   };
   for (const [id, r] of Object.entries(t.Resources)) {
     const p = (r.Properties ?? {}) as Record<string, Json>;
-    if (r.Type === 'AWS::IAM::Role') for (const pol of p.Policies ?? []) add(`${id}.${JSON.stringify(pol.PolicyName)}`, pol.PolicyDocument);
+    if (r.Type === 'AWS::IAM::Role')
+      for (const pol of p.Policies ?? []) add(`${id}.${JSON.stringify(pol.PolicyName)}`, pol.PolicyDocument);
     if (r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::ManagedPolicy') add(id, p.PolicyDocument);
-    if (r.Type.endsWith('BucketPolicy') || r.Type.endsWith('TopicPolicy') || r.Type.endsWith('QueuePolicy')) add(id, p.PolicyDocument);
+    if (r.Type.endsWith('BucketPolicy') || r.Type.endsWith('TopicPolicy') || r.Type.endsWith('QueuePolicy'))
+      add(id, p.PolicyDocument);
   }
   return out;
 }
@@ -143,11 +161,16 @@ export function allStrings(v: unknown, out: string[] = []): string[] {
 /** The container definitions' environment as a map (values may be CloudFormation expressions). */
 export function containerEnv(t: Template, taskDefId: string, container = 0): Record<string, unknown> {
   const def = props(t, taskDefId).ContainerDefinitions[container];
-  return Object.fromEntries((def.Environment ?? []).map((e: { Name: string; Value: unknown }) => [e.Name, e.Value]));
+  return Object.fromEntries(
+    (def.Environment ?? []).map((e: { Name: string; Value: unknown }) => [e.Name, e.Value]),
+  );
 }
 
 /** The state machine definition as an object (the plugin emits Fn::Sub [json, placeholders]). */
-export function stateMachineDefinition(t: Template, id = 'DeliveryStateMachine'): {
+export function stateMachineDefinition(
+  t: Template,
+  id = 'DeliveryStateMachine',
+): {
   definition: { States: Record<string, Json> };
   placeholders: Record<string, unknown>;
 } {

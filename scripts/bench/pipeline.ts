@@ -1,0 +1,136 @@
+/**
+ * `npm run bench:pipeline -- --assessments N` (default 20): submits N assessments at once into the local stack
+ * at a high time scale and prints the time to the last delivery, the peak of concurrently running agent tasks
+ * (never above the cap of 5), the peak database connections, and the specialist prompt tokens per assessment
+ * (gpt-tokenizer) for the activated specialists against running all twelve.
+ */
+import '../../src/local/quiet';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { encode } from 'gpt-tokenizer';
+import { startScaleMap } from '../../src/local/server';
+import { newUser } from '../../src/local/http-client';
+import { answersFor, chunk } from '../../src/local/sample-data';
+import { applicableDomains } from '../../src/domain/questionnaire';
+import { profileSchema } from '../../src/domain/profile';
+import { buildSpecialistUserPrompt } from '../../src/agents/personas';
+import { loadPersona } from '../../src/agents/specialist-agent';
+import { DOMAIN_IDS, type DomainId } from '../../src/domain/domains';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const N = arg('assessments', 20);
+const SCALE = arg('time-scale', 43200);
+const WEAK_SETS = [
+  ['financial-management', 'revenue-engine', 'people-organization'],
+  ['technology-data', 'operational-excellence'],
+  ['customer-experience', 'customer-success', 'partnerships', 'strategic-alignment'],
+  ['change-management', 'people-organization', 'strategic-alignment', 'financial-management'],
+];
+const PROFILES = [
+  { industry: 'professional-services', regulated: false },
+  { industry: 'saas', regulated: false },
+  { industry: 'financial-services', regulated: true },
+  { industry: 'manufacturing', regulated: false, hasPhysicalProducts: true },
+];
+
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scalemap-bench-pipeline-'));
+  fs.chmodSync(dataDir, 0o755);
+  const app = await startScaleMap({ ...process.env, SCALEMAP_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: '', SCALEMAP_TIME_SCALE: String(SCALE) });
+  const { db } = app.ctx;
+  let peakTasks = 0;
+  let peakConnections = 0;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      const tasks = await db.localTask.count({ where: { status: { in: ['PENDING', 'RUNNING'] } } });
+      const rows = await db.$queryRawUnsafe<{ n: bigint }[]>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database()');
+      peakTasks = Math.max(peakTasks, tasks);
+      peakConnections = Math.max(peakConnections, Number(rows[0].n));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  try {
+    process.stdout.write(`preparing ${N} clients with complete questionnaires (time scale ${SCALE}x)...\n`);
+    const clients = [];
+    for (let i = 0; i < N; i++) {
+      const profileInput = {
+        companyName: `Bench Co ${i + 1}`,
+        revenueBand: '5m-10m',
+        teamSize: '51-100',
+        businessModel: 'b2b',
+        growthStage: 'scaling',
+        hasPhysicalProducts: false,
+        challenges: 'Growth is outpacing our systems.',
+        objectives: 'Scale without breaking.',
+        ...PROFILES[i % PROFILES.length],
+      };
+      const profile = profileSchema.parse(profileInput);
+      const user = await newUser(app.url, profile.companyName);
+      await user.client.put('/api/me/profile', profile);
+      const id = (await user.client.post('/api/assessments')).body.id as string;
+      const answers = answersFor(profile, WEAK_SETS[i % WEAK_SETS.length]);
+      for (const batch of chunk(answers, 60)) await user.client.put(`/api/assessments/${id}/answers`, { answers: batch });
+      clients.push({ ...user, id, profile, answers });
+    }
+    const t0 = Date.now();
+    const results = await Promise.all(clients.map((c) => c.client.post(`/api/assessments/${c.id}/submit`)));
+    if (results.some((r) => r.status !== 202)) throw new Error('a submission failed');
+    process.stdout.write(`submitted ${N} assessments at once; waiting for the last delivery...\n`);
+    const deadline = Date.now() + 30 * 60_000;
+    for (;;) {
+      const done = await db.assessment.count({ where: { id: { in: clients.map((c) => c.id) }, status: { in: ['completed', 'failed'] } } });
+      if (done === N) break;
+      if (Date.now() > deadline) throw new Error('timed out');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const elapsed = (Date.now() - t0) / 1000;
+    const failed = await db.assessment.count({ where: { id: { in: clients.map((c) => c.id) }, status: 'failed' } });
+    const lastKits = await db.deliverable.aggregate({ _max: { deliveredAt: true }, where: { assessmentId: { in: clients.map((c) => c.id) }, stage: 'implementation_kits' } });
+
+    // Prompt tokens: the activated specialists' prompts against all twelve (applicable) specialists.
+    let activatedTokens = 0;
+    let allTokens = 0;
+    for (const c of clients) {
+      const triage = await db.triageResult.findUniqueOrThrow({ where: { assessmentId: c.id } });
+      const input = (domain: DomainId) => ({
+        domain,
+        profile: c.profile,
+        answers: c.answers.map((a) => ({ questionId: a.questionId, score: a.score ?? null, text: a.text ?? null })),
+        documents: [],
+      });
+      const tokensFor = async (domain: DomainId) => {
+        const persona = await loadPersona(db, domain);
+        return encode(persona.systemPrompt).length + encode(buildSpecialistUserPrompt(input(domain))).length;
+      };
+      for (const d of triage.activatedDomains) activatedTokens += await tokensFor(d as DomainId);
+      for (const d of DOMAIN_IDS.filter((x) => applicableDomains(c.profile).includes(x))) allTokens += await tokensFor(d);
+    }
+    const saving = 1 - activatedTokens / allTokens;
+    const lines = [
+      '',
+      `assessments                          ${N} (${failed} failed)`,
+      `time to the last delivery            ${elapsed.toFixed(1)} s wall clock (${((elapsed * SCALE) / 3600).toFixed(1)} h at ${SCALE}x); last kits at ${lastKits._max.deliveredAt?.toISOString()}`,
+      `peak concurrent agent tasks          ${peakTasks} (cap ${app.config.AGENT_CONCURRENCY_CAP}) ${peakTasks <= app.config.AGENT_CONCURRENCY_CAP ? 'OK' : 'EXCEEDED'}`,
+      `peak database connections            ${peakConnections} (pool max ${app.config.DATABASE_POOL_MAX} per process; RDS limit 100)`,
+      `specialist prompt tokens/assessment  ${(activatedTokens / N).toFixed(0)} activated vs ${(allTokens / N).toFixed(0)} all twelve: ${(saving * 100).toFixed(0)}% fewer (PRD expects 50–60%)`,
+      '',
+    ];
+    process.stdout.write(lines.join('\n'));
+  } finally {
+    sampling = false;
+    await sampler;
+    await app.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
