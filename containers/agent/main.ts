@@ -1,10 +1,15 @@
 /**
  * Agent worker entrypoint: the container command of the Fargate triage and specialist task definitions,
  * and the child process the local TaskLauncher starts. AGENT_MODE=triage|specialist.
+ * `node index.js migrate` (the one-off deploy task) applies prisma/migrations and seeds the agent prompts.
  *   triage:     runs one assessment's triage (ASSESSMENT_ID) and publishes DomainTriageComplete.
  *   specialist: drains the agent queue, then exits (scale to zero); SIGTERM finishes or releases its message.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
+import { createDb } from '../../src/db/client';
+import { seedAgentPrompts } from '../../src/agents/specialist-agent';
 import { loadConfig, ConfigError } from '../../src/config';
 import { createContext } from '../../src/runtime/context';
 import { setAppContext } from '../../src/runtime';
@@ -16,7 +21,29 @@ const envSchema = z.discriminatedUnion('AGENT_MODE', [
   z.object({ AGENT_MODE: z.literal('specialist') }),
 ]);
 
+/** The deploy's one-off migration task: migrations next to the bundle, then the specialist prompts. */
+async function migrate(): Promise<number> {
+  const config = loadConfig();
+  if (!config.DATABASE_URL) throw new Error('DATABASE_URL is required to migrate');
+  const bundled = path.join(__dirname, 'prisma');
+  if (fs.existsSync(path.join(bundled, 'migrations'))) {
+    process.env.SCALEMAP_PRISMA_DIR ??= bundled;
+    process.env.SCALEMAP_SCHEMA_ENGINE_WASM ??= path.join(__dirname, 'schema_engine_bg.wasm');
+  }
+  const { applyMigrations } = await import('../../src/db/schema-engine.mjs');
+  const applied = await applyMigrations(config.DATABASE_URL);
+  const db = createDb(config.DATABASE_URL, 2);
+  try {
+    await seedAgentPrompts(db);
+  } finally {
+    await db.$disconnect();
+  }
+  logger.info({ applied }, 'migrations applied and agent prompts seeded');
+  return 0;
+}
+
 async function main(): Promise<number> {
+  if (process.argv[2] === 'migrate') return migrate();
   const mode = envSchema.safeParse(process.env);
   if (!mode.success) {
     logger.fatal({ problems: mode.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 'invalid agent environment');

@@ -8,17 +8,22 @@ import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 
-const require = createRequire(import.meta.url);
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
-export const schemaPath = path.join(root, 'prisma', 'schema.prisma');
-export const migrationsDir = path.join(root, 'prisma', 'migrations');
+// In the repository this file sits in src/db; in a bundle (the agent image's `migrate` command) import.meta is
+// empty and SCALEMAP_PRISMA_DIR / SCALEMAP_SCHEMA_ENGINE_WASM point at the copies next to the bundle.
+const here = import.meta.url ? path.dirname(new URL(import.meta.url).pathname) : process.cwd();
+const require = createRequire(import.meta.url ?? path.join(here, 'index.js'));
+const prismaDir = process.env.SCALEMAP_PRISMA_DIR ?? path.resolve(here, '..', '..', 'prisma');
+export const schemaPath = path.join(prismaDir, 'schema.prisma');
+export const migrationsDir = path.join(prismaDir, 'migrations');
 const FILTERS = { externalTables: [], externalEnums: [] };
 
 let runtimePromise;
 async function loadRuntime() {
   runtimePromise ??= (async () => {
     const runtime = await import('@prisma/schema-engine-wasm/schema_engine_bg');
-    const wasmFile = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg').replace(/\.js$/, '.wasm');
+    const wasmFile =
+      process.env.SCALEMAP_SCHEMA_ENGINE_WASM ??
+      require.resolve('@prisma/schema-engine-wasm/schema_engine_bg').replace(/\.js$/, '.wasm');
     const module = await WebAssembly.compile(fs.readFileSync(wasmFile));
     // The engine's timers must not keep a process (Jest, a CLI) alive after the work is done.
     const imports = { ...runtime };
@@ -88,12 +93,18 @@ export async function applyMigrations(connectionString) {
   });
 }
 
-/** SQL that takes the migrations' schema to schema.prisma (empty string when nothing changed). */
+export const snapshotPath = path.join(migrationsDir, 'schema.snapshot.prisma');
+
+/**
+ * SQL that takes the schema of the last migration (kept as prisma/migrations/schema.snapshot.prisma) to
+ * schema.prisma; empty when nothing changed. Datamodel to datamodel: no database is described (the engine only
+ * connects), so this works whatever the PostgreSQL version (it cannot yet describe PostgreSQL 18's NOT NULL constraints).
+ */
 export async function diffSchema(connectionString) {
   return withEngine(connectionString, async (engine, schema) => {
-    const migrations = readMigrations();
+    const previous = fs.existsSync(snapshotPath) ? fs.readFileSync(snapshotPath, 'utf8') : null;
     const result = await engine.diff({
-      from: migrations.migrationDirectories.length ? { tag: 'migrations', ...migrations } : { tag: 'empty' },
+      from: previous ? { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: previous }] } : { tag: 'empty' },
       to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] },
       script: true,
       exitCode: null,
@@ -103,4 +114,9 @@ export async function diffSchema(connectionString) {
     const sql = (result.stdout ?? '').trim();
     return sql === '-- This is an empty migration.' ? '' : sql;
   });
+}
+
+/** Records the schema the migrations now produce. */
+export function writeSnapshot() {
+  fs.copyFileSync(schemaPath, snapshotPath);
 }

@@ -4,12 +4,10 @@ import path from 'node:path';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import session from 'express-session';
-import connectPgSimple from 'connect-pg-simple';
-import pg from 'pg';
 import { loadConfig, type Config } from '../config';
 import type { AppContext } from '../context';
 import { createApp } from '../api/app';
+import { createSessionStore } from '../api/session-store';
 import { createContext } from '../runtime/context';
 import { setAppContext } from '../runtime';
 import { startLocalStack, type LocalStack } from './stack';
@@ -75,16 +73,9 @@ export async function startScaleMap(
     outbox = ctx.mailer as OutboxMailer;
     await seedAgentPrompts(ctx.db);
 
-    const sessionPool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 5, allowExitOnIdle: true });
-    sessionPool.on('error', (err) => logger.warn({ err: err.message }, 'idle session-store connection closed'));
-    const PgStore = connectPgSimple(session);
-    const store = new PgStore({ pool: sessionPool, tableName: 'session', createTableIfMissing: false,
-      pruneSessionInterval: 600,
-      // no UPDATE on every request: sessions last 7 days from login
-      disableTouch: true,
-    });
+    const sessions = createSessionStore(config.DATABASE_URL!);
     const app = createApp(ctx, {
-      sessionStore: store,
+      sessionStore: sessions.store,
       sessionSecret: sessionSecret(config),
       webDir: WEB_DIR,
       authRateLimitPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,
@@ -113,8 +104,7 @@ export async function startScaleMap(
         });
         await runner.stop();
         if (ctx.taskLauncher instanceof ProcessTaskLauncher) ctx.taskLauncher.killAll('SIGTERM');
-        store.close();
-        await sessionPool.end().catch(() => undefined);
+        await sessions.close();
         await ctx.close();
         setAppContext(undefined);
         await stack.stop();

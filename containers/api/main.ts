@@ -1,0 +1,50 @@
+/**
+ * API entrypoint: the container command of the Fargate API service (`node index.js`).
+ * The same Express app as `npm start` and the Lambda (functions/api.ts), with the AWS adapters.
+ */
+import '../../src/local/quiet';
+import http from 'node:http';
+import path from 'node:path';
+import { loadConfig, ConfigError } from '../../src/config';
+import { createContext } from '../../src/runtime/context';
+import { setAppContext } from '../../src/runtime';
+import { createApp } from '../../src/api/app';
+import { createSessionStore } from '../../src/api/session-store';
+import { logger, rootLogger } from '../../src/logger';
+
+async function main() {
+  const config = loadConfig();
+  rootLogger.level = config.LOG_LEVEL;
+  if (!config.DATABASE_URL) throw new ConfigError(['DATABASE_URL: required by the API']);
+  if (!config.SESSION_SECRET && config.NODE_ENV === 'production') throw new ConfigError(['SESSION_SECRET: required in production']);
+  const ctx = createContext(config);
+  setAppContext(ctx);
+  const sessions = createSessionStore(config.DATABASE_URL);
+  const app = createApp(ctx, {
+    sessionStore: sessions.store,
+    sessionSecret: config.SESSION_SECRET ?? 'scalemap-development-only-secret',
+    webDir: process.env.WEB_DIR ?? path.join(__dirname, 'web'),
+    authRateLimitPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,
+  });
+  const server = http.createServer(app);
+  server.keepAliveTimeout = 65_000; // longer than the ALB's idle timeout
+  await new Promise<void>((resolve) => server.listen(config.PORT, process.env.LISTEN_HOST ?? '0.0.0.0', resolve));
+  logger.info({ port: config.PORT, runtime: config.SCALEMAP_RUNTIME }, 'ScaleMap API listening');
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    server.close(async () => {
+      await sessions.close();
+      await ctx.close();
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(0), 20_000).unref();
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) logger.fatal(err.message);
+  else logger.fatal({ err }, 'the API could not start');
+  process.exit(1);
+});
