@@ -74,10 +74,26 @@ function timeScale(ctx: Pick<AppContext, 'config'>) {
   return ctx.config.SCALEMAP_RUNTIME === 'local' ? ctx.config.SCALEMAP_TIME_SCALE : 1;
 }
 
-async function setStatusIf(ctx: Pick<AppContext, 'db'>, assessmentId: string, from: string[], to: string) {
+/** The lifecycle in order; a step only ever moves an assessment forward (a failed one is moved by a retry). */
+const LIFECYCLE = [
+  'draft',
+  'awaiting_payment',
+  'submitted',
+  'triaging',
+  'analysing',
+  'summary_delivered',
+  'report_delivered',
+  'awaiting_validation',
+  'completed',
+] as const;
+type Status = (typeof LIFECYCLE)[number];
+
+/** Moves the assessment to `to` if it is at an earlier stage; true when it moved. */
+async function advanceStatus(ctx: Pick<AppContext, 'db'>, assessmentId: string, to: Status) {
+  const earlier = LIFECYCLE.slice(0, LIFECYCLE.indexOf(to));
   const r = await ctx.db.assessment.updateMany({
-    where: { id: assessmentId, status: { in: from as never } },
-    data: { status: to as never },
+    where: { id: assessmentId, status: { in: [...earlier] } },
+    data: { status: to },
   });
   return r.count > 0;
 }
@@ -123,7 +139,7 @@ function appUrl(ctx: Pick<AppContext, 'config'>) {
 export async function launchTriage(ctx: AppContext, input: In<'launchTriage'>) {
   if (await ctx.db.triageResult.findUnique({ where: { assessmentId: input.assessmentId } }))
     return { status: 'done', taskId: '', polls: 0 };
-  if (await setStatusIf(ctx, input.assessmentId, ['submitted'], 'triaging'))
+  if (await advanceStatus(ctx, input.assessmentId, 'triaging'))
     await recordStage(ctx.db, input.assessmentId, 'triage_started');
   const [taskId] = await launchWithinCap(ctx, {
     mode: 'triage',
@@ -177,7 +193,7 @@ export async function dispatchAgents(ctx: AppContext, input: In<'dispatchAgents'
       body: JSON.stringify({ assessmentId: input.assessmentId, domain, correlationId: input.correlationId ?? null }),
     });
   }
-  if (await setStatusIf(ctx, input.assessmentId, ['submitted', 'triaging'], 'analysing'))
+  if (await advanceStatus(ctx, input.assessmentId, 'analysing'))
     await recordStage(ctx.db, input.assessmentId, 'analysis_started', { domains });
   const workers = await ensureWorkers(ctx, input.correlationId ?? undefined);
   return { activatedDomains: domains, messagesSent: pending.length, workersLaunched: workers.length };
@@ -199,8 +215,7 @@ export async function checkAnalyses(ctx: AppContext, input: In<'checkAnalyses'>)
     where: { assessmentId: input.assessmentId, domain: { in: domains } },
   });
   if (analysed === domains.length) {
-    if (await setStatusIf(ctx, input.assessmentId, ['analysing'], 'analysing'))
-      await recordStageOnce(ctx, input.assessmentId, 'analysis_complete', { domains });
+    await recordStageOnce(ctx, input.assessmentId, 'analysis_complete', { domains });
     return { status: 'done', polls, analysed, expected: domains.length };
   }
   if (polls > input.maxPolls)
@@ -214,14 +229,10 @@ async function recordStageOnce(ctx: AppContext, assessmentId: string, stage: str
   if (!exists) await recordStage(ctx.db, assessmentId, stage, detail);
 }
 
-const NEXT_STATUS: Record<DeliverableStage, { from: string[]; to: string; event: string }> = {
-  'executive-summary': { from: ['analysing', 'triaging', 'submitted'], to: 'summary_delivered', event: 'executive_summary_delivered' },
-  'detailed-report': { from: ['summary_delivered'], to: 'report_delivered', event: 'detailed_report_delivered' },
-  'implementation-kits': {
-    from: ['report_delivered', 'awaiting_validation'],
-    to: 'completed',
-    event: 'implementation_kits_delivered',
-  },
+const NEXT_STATUS: Record<DeliverableStage, { to: Status; event: string }> = {
+  'executive-summary': { to: 'summary_delivered', event: 'executive_summary_delivered' },
+  'detailed-report': { to: 'report_delivered', event: 'detailed_report_delivered' },
+  'implementation-kits': { to: 'completed', event: 'implementation_kits_delivered' },
 };
 
 /** Composes a deliverable from the stored triage, analyses, priorities and validation; stores HTML and PDF. */
@@ -229,6 +240,7 @@ export async function generateDeliverable(ctx: AppContext, stage: DeliverableSta
   const key = STAGE_KEY[stage];
   const existing = await ctx.db.deliverable.findMany({ where: { assessmentId: input.assessmentId, stage: key } });
   if (existing.some((d) => d.format === 'html') && existing.some((d) => d.format === 'pdf')) {
+    await advanceStatus(ctx, input.assessmentId, NEXT_STATUS[stage].to);
     return { stage, skipped: true };
   }
   const assessment = await ctx.db.assessment.findUniqueOrThrow({
@@ -280,7 +292,7 @@ export async function generateDeliverable(ctx: AppContext, stage: DeliverableSta
     });
   }
   const next = NEXT_STATUS[stage];
-  await setStatusIf(ctx, input.assessmentId, next.from, next.to);
+  await advanceStatus(ctx, input.assessmentId, next.to);
   if (stage === 'implementation-kits') {
     await ctx.db.assessment.update({ where: { id: input.assessmentId }, data: { completedAt: new Date() } });
     await ctx.db.pipelineExecution.updateMany({
@@ -339,7 +351,7 @@ export async function awaitValidation(ctx: AppContext, input: In<'awaitValidatio
     where: { id: execution.id },
     data: { taskToken: input.taskToken, taskTokenAt: new Date() },
   });
-  if (await setStatusIf(ctx, input.assessmentId, ['report_delivered'], 'awaiting_validation'))
+  if (await advanceStatus(ctx, input.assessmentId, 'awaiting_validation'))
     await recordStage(ctx.db, input.assessmentId, 'validation_requested');
   return { waiting: true };
 }
