@@ -4,7 +4,7 @@
  */
 import serverless from 'serverless-http';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { getAppContext } from '../src/runtime';
+import { ensureSecrets, getAppContext } from '../src/runtime';
 import { createApp } from '../src/api/app';
 import { createSessionStore } from '../src/api/session-store';
 
@@ -24,6 +24,7 @@ function build() {
 
 export const handler = async (event: APIGatewayProxyEventV2, context: Context) => {
   context.callbackWaitsForEmptyEventLoop = false;
+  await ensureSecrets();
   wrapped ??= build();
   return wrapped(event, context);
 };

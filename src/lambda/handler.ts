@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
 import type { AppContext } from '../context';
-import { getAppContext } from '../runtime';
+import { ensureSecrets, getAppContext } from '../runtime';
 import { logger, withLogContext } from '../logger';
 
 /** Thrown for an event that fails validation: the message names every problem. */
@@ -54,6 +54,7 @@ export function createHandler<S extends z.ZodType, R>(
   step: (ctx: AppContext, input: z.infer<S>) => Promise<R>,
 ) {
   const run = async (event: z.infer<S>): Promise<R> => {
+    await ensureSecrets();
     const e = event as { assessmentId?: string; correlationId?: string };
     return withLogContext({ fn: name, assessmentId: e.assessmentId, correlationId: e.correlationId ?? undefined }, () =>
       step(getAppContext(), event),

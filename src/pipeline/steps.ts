@@ -21,6 +21,7 @@ import {
 import { recordStage } from '../services/assessments';
 import { publishPending } from '../services/outbox';
 import { launchWithinCap } from './capacity';
+import { logger } from '../logger';
 import { loadDeliveryContext, toStoredPriorities } from './delivery-context';
 
 export class PipelineError extends Error {
@@ -61,6 +62,13 @@ export const schemas = {
     activatedDomains: z.array(z.enum(DOMAIN_IDS)).min(1).max(12),
     triageConfidence: z.number().min(0).max(1),
   }),
+  assessmentSubmitted: z.object({
+    assessmentId: z.string().uuid(),
+    userId: z.string().uuid(),
+    submittedAt: z.string().datetime(),
+    industry: z.string().max(60),
+    correlationId: z.string().max(100),
+  }),
   specialistMessage: z.object({
     assessmentId: z.string().uuid(),
     domain: z.enum(DOMAIN_IDS),
@@ -96,6 +104,17 @@ async function advanceStatus(ctx: Pick<AppContext, 'db'>, assessmentId: string, 
     data: { status: to },
   });
   return r.count > 0;
+}
+
+/**
+ * The AssessmentSubmitted rule's target: starts the delivery state machine with name = assessment id,
+ * so a duplicate event starts nothing new.
+ */
+export async function startPipeline(ctx: Pick<AppContext, 'workflow'>, detail: In<'assessmentSubmitted'>) {
+  const parsed = schemas.assessmentSubmitted.parse(detail);
+  const started = await ctx.workflow.start({ name: parsed.assessmentId, input: parsed });
+  if (started.alreadyStarted) logger.info({ assessmentId: parsed.assessmentId }, 'pipeline already started: duplicate event ignored');
+  return started;
 }
 
 /** Due times (computed once, absolute), the execution record and the submission confirmation email. */

@@ -27,8 +27,7 @@ import { LocalWorkflow } from '../adapters/local/local-workflow';
 import { MailAlerter, OutboxMailer } from '../adapters/local/outbox-mailer';
 import { PgTaskQueue } from '../adapters/local/pg-task-queue';
 import { ProcessTaskLauncher } from '../adapters/local/process-task-launcher';
-import { logger } from '../logger';
-import { onTriageComplete } from '../pipeline/steps';
+import { onTriageComplete, startPipeline } from '../pipeline/steps';
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
@@ -141,9 +140,7 @@ export function createContext(config: Config): AppContext {
     eventBus: new LocalEventBus(
       {
         AssessmentSubmitted: async (event) => {
-          const detail = event.detail as { assessmentId: string };
-          const started = await workflow.start({ name: detail.assessmentId, input: { ...event.detail, correlationId: event.correlationId } });
-          if (started.alreadyStarted) logger.info({ assessmentId: detail.assessmentId }, 'pipeline already started: duplicate event ignored');
+          await startPipeline(ctx, { correlationId: event.correlationId, ...event.detail } as never);
         },
         DomainTriageComplete: async (event) => {
           await onTriageComplete(ctx, event.detail as never);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { loadConfig } from '../config';
 import type { AppContext } from '../context';
 import { createContext } from './context';
+import { resolveSecretArns } from './secrets';
 
 let current: AppContext | undefined;
 
@@ -27,4 +28,12 @@ export function getAppContext(): AppContext {
 
 export function setAppContext(ctx: AppContext | undefined) {
   current = ctx;
+}
+
+let secretsResolved: Promise<unknown> | undefined;
+
+/** On AWS Lambda: the secrets named by `*_SECRET_ARN` variables, fetched once before the context is built. */
+export function ensureSecrets(): Promise<unknown> {
+  secretsResolved ??= process.env.SCALEMAP_RUNTIME === 'aws' ? resolveSecretArns() : Promise.resolve([]);
+  return secretsResolved;
 }

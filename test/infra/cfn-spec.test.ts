@@ -3,7 +3,7 @@
  * rejects misspelt properties, unknown types, wrong shapes, missing required properties and dangling
  * references. The packaged templates are checked with it in template.test.ts.
  */
-import { checkTemplate, resourceSpec, type Template } from './helpers/cfn-spec';
+import { checkTemplate, findCycles, resourceSpec, type Template } from './helpers/cfn-spec';
 
 function queueTemplate(properties: Record<string, unknown>, extra: Template['Resources'] = {}): Template {
   return {
@@ -129,5 +129,17 @@ describe('CloudFormation specification checker', () => {
     expect(problems).toEqual([
       'Resources.Queue.Properties.DelaySeconds.Fn::If[false]: expected a number, got "soon"',
     ]);
+  });
+
+  test('finds a dependency cycle', () => {
+    const t: Template = {
+      Resources: {
+        A: { Type: 'AWS::SQS::Queue', Properties: { QueueName: { 'Fn::GetAtt': ['B', 'QueueName'] } } },
+        B: { Type: 'AWS::SQS::Queue', Properties: { QueueName: { 'Fn::Sub': '${A.QueueName}-b' } } },
+        C: { Type: 'AWS::SQS::Queue', DependsOn: 'A', Properties: {} },
+      },
+    };
+    expect(findCycles(t)).toEqual([['A', 'B', 'A']]);
+    expect(findCycles({ Resources: { C: t.Resources.C, A: { Type: 'AWS::SQS::Queue' } } })).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * image tag), checked against the issue's and the PRD's acceptance criteria and against the CloudFormation
  * resource specification.
  */
-import { checkTemplate, type Template } from './helpers/cfn-spec';
+import { checkTemplate, findCycles, type Template } from './helpers/cfn-spec';
 import {
   actions,
   allStatements,
@@ -98,6 +98,10 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
 
   test('every resource type and property conforms to the CloudFormation resource specification', () => {
     expect(checkTemplate(get())).toEqual([]);
+  });
+
+  test('no dependency cycle between resources', () => {
+    expect(findCycles(get())).toEqual([]);
   });
 
   test('network: VPC 10.0.0.0/16, public and private subnets in two AZs, IGW, S3 gateway endpoint', () => {
@@ -336,23 +340,24 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
     }
   });
 
-  test('event bus scalemap-events with an archive; AssessmentSubmitted starts the state machine with $.detail', () => {
+  test('event bus scalemap-events with an archive; AssessmentSubmitted starts the state machine through startPipeline (execution name = assessment id)', () => {
     const t = get();
     expect(props(t, 'EventBus').Name).toBe(`scalemap-events${suffix}`);
     expect(props(t, 'EventArchive').SourceArn).toEqual(arnOf('EventBus'));
     const rule = props(t, 'AssessmentSubmittedRule');
     expect(rule.EventBusName).toEqual(ref('EventBus'));
     expect(rule.EventPattern).toEqual({ source: ['scalemap.api'], 'detail-type': ['AssessmentSubmitted'] });
-    expect(rule.Targets).toEqual([
-      expect.objectContaining({
-        Arn: ref('DeliveryStateMachine'),
-        InputPath: '$.detail',
-        RoleArn: arnOf('AssessmentSubmittedRuleRole'),
-      }),
-    ]);
-    expect(roleStatements(t, 'AssessmentSubmittedRuleRole')).toEqual([
-      { Effect: 'Allow', Action: 'states:StartExecution', Resource: ref('DeliveryStateMachine') },
-    ]);
+    expect(rule.Targets).toEqual([expect.objectContaining({ Arn: arnOf('StartPipelineLambdaFunction') })]);
+    expect(props(t, 'StartPipelinePermission')).toMatchObject({
+      Principal: 'events.amazonaws.com',
+      SourceArn: arnOf('AssessmentSubmittedRule'),
+    });
+    const role = roleOf(t, 'StartPipelineLambdaFunction');
+    const stateMachineArn = {
+      'Fn::Sub': `arn:\${AWS::Partition}:states:\${AWS::Region}:\${AWS::AccountId}:stateMachine:scalemap-delivery-${stage}`,
+    };
+    expect(roleAllows(t, role, 'states:StartExecution', stateMachineArn)).toBe(true);
+    expect(roleAllows(t, role, 'ecs:RunTask')).toBe(false);
   });
 
   test('DomainTriageComplete goes to onTriageComplete, which EventBridge may invoke', () => {

@@ -321,3 +321,57 @@ export function checkTemplate(template: Template): string[] {
   scanRefs('Outputs', template.Outputs ?? {});
   return problems;
 }
+
+/** The resources each resource depends on: DependsOn plus every Ref / Fn::GetAtt / Fn::Sub reference. */
+export function dependencies(template: Template): Map<string, Set<string>> {
+  const resources = template.Resources ?? {};
+  const deps = new Map<string, Set<string>>();
+  const collect = (value: unknown, into: Set<string>): void => {
+    if (Array.isArray(value)) return value.forEach((v) => collect(v, into));
+    if (!isObject(value)) return;
+    const fn = intrinsicName(value);
+    const arg = fn ? value[fn] : undefined;
+    if (fn === 'Ref' && typeof arg === 'string' && arg in resources) into.add(arg);
+    else if (fn === 'Fn::GetAtt') {
+      const res = Array.isArray(arg) ? String(arg[0]) : String(arg).split('.')[0];
+      if (res in resources) into.add(res);
+    } else if (fn === 'Fn::Sub') {
+      const [text, vars] = Array.isArray(arg) ? [String(arg[0]), arg[1]] : [String(arg), undefined];
+      for (const m of text.matchAll(/\$\{([^!}][^}]*)\}/g)) {
+        const res = m[1].trim().split('.')[0];
+        if (res in resources) into.add(res);
+      }
+      collect(vars, into);
+      return;
+    }
+    for (const v of Object.values(value)) collect(v, into);
+  };
+  for (const [id, r] of Object.entries(resources)) {
+    const into = new Set<string>(([] as string[]).concat(r.DependsOn ?? []));
+    collect(r.Properties, into);
+    deps.set(id, into);
+  }
+  return deps;
+}
+
+/** Dependency cycles (CloudFormation refuses a template with one); empty when there is none. */
+export function findCycles(template: Template): string[][] {
+  const deps = dependencies(template);
+  const state = new Map<string, 'visiting' | 'done'>();
+  const cycles: string[][] = [];
+  const stack: string[] = [];
+  const visit = (id: string) => {
+    if (state.get(id) === 'done') return;
+    if (state.get(id) === 'visiting') {
+      cycles.push([...stack.slice(stack.indexOf(id)), id]);
+      return;
+    }
+    state.set(id, 'visiting');
+    stack.push(id);
+    for (const d of deps.get(id) ?? []) visit(d);
+    stack.pop();
+    state.set(id, 'done');
+  };
+  for (const id of deps.keys()) visit(id);
+  return cycles;
+}

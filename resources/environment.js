@@ -1,0 +1,93 @@
+'use strict';
+/**
+ * The environment of every ScaleMap process on AWS, in one place (names from src/config.ts):
+ * - `lambda`: provider.environment of serverless.yml (an object),
+ * - `api`, `triage`, `specialist`: the `Environment` list of each ECS container definition.
+ * Secret values are never here: containers get them through task definition `Secrets`, Lambdas get the
+ * secret ARNs as `<NAME>_SECRET_ARN` (set per function in serverless.yml) and read them at cold start.
+ * Loaded by the Serverless Framework as `${file(./resources/environment.js):NAME}`.
+ */
+
+async function shared({ resolveVariable }) {
+  const suffix = await resolveVariable('param:nameSuffix');
+  const stage = await resolveVariable('sls:stage');
+  const origin = await module.exports.webOrigin({ resolveVariable });
+  return {
+    NODE_ENV: 'production',
+    SCALEMAP_RUNTIME: 'aws',
+    LOG_LEVEL: await resolveVariable('param:logLevel'),
+    EVENT_BUS_NAME: { Ref: 'EventBus' },
+    AGENT_QUEUE_URL: { Ref: 'AgentQueue' },
+    AGENT_DLQ_URL: { Ref: 'AgentDeadLetterQueue' },
+    ECS_CLUSTER: { Ref: 'Cluster' },
+    // Families, not ARNs: RunTask takes the latest revision, and no task definition has to name itself.
+    AGENT_TASK_DEFINITION: `scalemap-agent${suffix}`,
+    TRIAGE_TASK_DEFINITION: `scalemap-triage${suffix}`,
+    AGENT_SUBNETS: { 'Fn::Join': [',', [{ Ref: 'PrivateSubnetA' }, { Ref: 'PrivateSubnetB' }]] },
+    AGENT_SECURITY_GROUPS: { Ref: 'AgentTaskSecurityGroup' },
+    // Built from the fixed name: a Ref would make every function the state machine calls depend on it (a cycle).
+    STATE_MACHINE_ARN: {
+      'Fn::Sub': `arn:\${AWS::Partition}:states:\${AWS::Region}:\${AWS::AccountId}:stateMachine:scalemap-delivery-${stage}`,
+    },
+    S3_BUCKET: { Ref: 'DocumentsBucket' },
+    SES_FROM_ADDRESS: await resolveVariable('param:sesFromAddress'),
+    FOUNDER_ALERT_TOPIC_ARN: { Ref: 'FounderAlertTopic' },
+    COGNITO_USER_POOL_ID: { Ref: 'UserPool' },
+    COGNITO_CLIENT_ID: { Ref: 'UserPoolClient' },
+    AGENT_CONCURRENCY_CAP: '5',
+    PUBLIC_URL: origin,
+    CORS_ORIGINS: origin,
+  };
+}
+
+/**
+ * The browser origin: the custom web domain when the stage has one (with its us-east-1 certificate: the
+ * HasWebDomain condition of web.yml), else the CloudFront domain.
+ */
+module.exports.webOrigin = async ({ resolveVariable }) => {
+  const domain = await resolveVariable('param:webDomain');
+  const certificate = await resolveVariable('param:webCertificateArn');
+  return domain && certificate ? `https://${domain}` : { 'Fn::Sub': 'https://${WebDistribution.DomainName}' };
+};
+
+function toList(env) {
+  return Object.entries(env).map(([Name, Value]) => ({ Name, Value }));
+}
+
+module.exports.lambda = async (ctx) => ({
+  ...(await shared(ctx)),
+  SCALEMAP_SERVICE: 'lambda',
+  // One connection per function instance: Lambdas scale out by instances, not by pool size.
+  DATABASE_POOL_MAX: '1',
+  // Node 20+ Lambda runtimes do not load the Amazon RDS CAs unless told to (needed for sslmode=verify-full).
+  NODE_EXTRA_CA_CERTS: '/var/runtime/ca-cert.pem',
+});
+
+module.exports.api = async (ctx) =>
+  toList({
+    ...(await shared(ctx)),
+    AWS_REGION: { Ref: 'AWS::Region' },
+    SCALEMAP_SERVICE: 'api',
+    PORT: '3000',
+    HOST: '0.0.0.0',
+    DATABASE_POOL_MAX: '10',
+    SECURE_COOKIES: 'true',
+  });
+
+module.exports.triage = async (ctx) =>
+  toList({
+    ...(await shared(ctx)),
+    AWS_REGION: { Ref: 'AWS::Region' },
+    SCALEMAP_SERVICE: 'triage-agent',
+    AGENT_MODE: 'triage',
+    DATABASE_POOL_MAX: '5',
+  });
+
+module.exports.specialist = async (ctx) =>
+  toList({
+    ...(await shared(ctx)),
+    AWS_REGION: { Ref: 'AWS::Region' },
+    SCALEMAP_SERVICE: 'specialist-agent',
+    AGENT_MODE: 'specialist',
+    DATABASE_POOL_MAX: '5',
+  });
