@@ -1,5 +1,7 @@
 /** Jest: one run for the whole repository. Node tests use the real embedded stack set up in test/global-setup.mjs. */
-const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { transform: { react: { runtime: 'automatic' } } } }] };
+const transform = {
+  '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { transform: { react: { runtime: 'automatic' } } } }],
+};
 const transformIgnorePatterns = ['/node_modules/(?!(@middy|jose|@scure|@otplib|otplib|@noble)/)'];
 
 module.exports = {
@@ -7,7 +9,13 @@ module.exports = {
     {
       displayName: 'node',
       testEnvironment: 'node',
-      roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/functions', '<rootDir>/containers', '<rootDir>/scripts'],
+      roots: [
+        '<rootDir>/src',
+        '<rootDir>/test',
+        '<rootDir>/functions',
+        '<rootDir>/containers',
+        '<rootDir>/scripts',
+      ],
       testMatch: ['**/*.test.ts'],
       transform,
       transformIgnorePatterns,

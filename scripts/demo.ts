@@ -24,7 +24,8 @@ const PROFILE = {
   subscriptionModel: false,
   channelSales: false,
   headcountGrowthOver50: true,
-  challenges: 'We run out of cash every quarter despite growing, our pipeline is unpredictable and senior engineers keep leaving.',
+  challenges:
+    'We run out of cash every quarter despite growing, our pipeline is unpredictable and senior engineers keep leaving.',
   objectives: 'Reach £15M revenue in three years with a predictable pipeline and a stable leadership team.',
 };
 const WEAK = ['financial-management', 'revenue-engine', 'people-organization'];
@@ -42,25 +43,39 @@ async function main() {
     SCALEMAP_TIME_SCALE: process.env.SCALEMAP_TIME_SCALE ?? '4320',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
-  let ok = false;
+  let ok: boolean;
   try {
     const scale = app.config.SCALEMAP_TIME_SCALE;
-    step(`ScaleMap is running at ${app.url} (time scale ${scale}x: 24 h pass in ${Math.round(86400 / scale)} s)`);
+    step(
+      `ScaleMap is running at ${app.url} (time scale ${scale}x: 24 h pass in ${Math.round(86400 / scale)} s)`,
+    );
     const { client, email } = await newUser(app.url, PROFILE.companyName);
     step(`registered demo client ${email}`);
     await client.put('/api/me/profile', PROFILE);
     const id = (await client.post('/api/assessments')).body.id as string;
     const answers = answersFor(PROFILE, WEAK);
-    for (const batch of chunk(answers, 50)) await client.put(`/api/assessments/${id}/answers`, { answers: batch });
+    for (const batch of chunk(answers, 50))
+      await client.put(`/api/assessments/${id}/answers`, { answers: batch });
     step(`answered ${answers.length} questions (weak: ${WEAK.join(', ')})`);
-    const bytes = Buffer.from('month,cash_in,cash_out\nJan,410000,455000\nFeb,380000,462000\nMar,520000,470000\n');
-    const doc = (await client.post(`/api/assessments/${id}/documents`, { fileName: 'cash-flow.csv', contentType: 'text/csv', size: bytes.length, domain: 'financial-management' })).body;
+    const bytes = Buffer.from(
+      'month,cash_in,cash_out\nJan,410000,455000\nFeb,380000,462000\nMar,520000,470000\n',
+    );
+    const doc = (
+      await client.post(`/api/assessments/${id}/documents`, {
+        fileName: 'cash-flow.csv',
+        contentType: 'text/csv',
+        size: bytes.length,
+        domain: 'financial-management',
+      })
+    ).body;
     await fetch(doc.uploadUrl, { method: 'PUT', headers: doc.headers, body: new Uint8Array(bytes) });
     await client.post(`/api/assessments/${id}/documents/${doc.documentId}/complete`);
     step('uploaded cash-flow.csv');
     const submitted = await client.post(`/api/assessments/${id}/submit`);
     if (submitted.status !== 202) throw new Error(`submit failed: ${submitted.text}`);
-    step(`submitted: summary due ${submitted.body.dueTimes.executiveSummary}, report ${submitted.body.dueTimes.detailedReport}, kits ${submitted.body.dueTimes.implementationKits}`);
+    step(
+      `submitted: summary due ${submitted.body.dueTimes.executiveSummary}, report ${submitted.body.dueTimes.detailedReport}, kits ${submitted.body.dueTimes.implementationKits}`,
+    );
 
     let last = '';
     let validated = false;
@@ -69,7 +84,8 @@ async function main() {
       const a = (await client.get(`/api/assessments/${id}`)).body;
       if (a.status !== last) {
         last = a.status;
-        const extra = a.triage && last === 'analysing' ? ` (specialists: ${a.triage.activatedDomains.join(', ')})` : '';
+        const extra =
+          a.triage && last === 'analysing' ? ` (specialists: ${a.triage.activatedDomains.join(', ')})` : '';
         step(`status: ${last}${extra}`);
       }
       if (a.awaitingValidation && !validated) {
@@ -98,13 +114,19 @@ async function main() {
     fs.mkdirSync(outDir, { recursive: true });
     for (const d of final.deliverables) {
       for (const format of d.formats) {
-        const res = await fetch(`${app.url}/api/assessments/${id}/deliverables/${d.stage}?format=${format}`, { headers: { cookie: client.cookie! } });
+        const res = await fetch(`${app.url}/api/assessments/${id}/deliverables/${d.stage}?format=${format}`, {
+          headers: { cookie: client.cookie! },
+        });
         fs.writeFileSync(path.join(outDir, `${d.stage}.${format}`), Buffer.from(await res.arrayBuffer()));
       }
     }
-    const emails = fs.readdirSync(app.ctx.outboxDir!).filter((f) => JSON.parse(fs.readFileSync(path.join(app.ctx.outboxDir!, f), 'utf8')).to === email);
+    const emails = fs
+      .readdirSync(app.ctx.outboxDir!)
+      .filter((f) => JSON.parse(fs.readFileSync(path.join(app.ctx.outboxDir!, f), 'utf8')).to === email);
     ok = final.status === 'completed' && final.deliverables.length === 3;
-    step(`final status: ${final.status}; deliverables: ${final.deliverables.map((d: { stage: string }) => d.stage).join(', ')}`);
+    step(
+      `final status: ${final.status}; deliverables: ${final.deliverables.map((d: { stage: string }) => d.stage).join(', ')}`,
+    );
     process.stdout.write(
       [
         '',

@@ -34,7 +34,9 @@ export const configSchema = z
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     SCALEMAP_TIME_SCALE: z.coerce.number().positive('SCALEMAP_TIME_SCALE must be > 0').default(1440),
     PUBLIC_URL: optionalString.pipe(z.string().url().optional()),
-    SESSION_SECRET: optionalString.pipe(z.string().min(16, 'SESSION_SECRET must be at least 16 characters').optional()),
+    SESSION_SECRET: optionalString.pipe(
+      z.string().min(16, 'SESSION_SECRET must be at least 16 characters').optional(),
+    ),
     CORS_ORIGINS: csv,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
@@ -89,10 +91,19 @@ export const configSchema = z
         'FOUNDER_ALERT_TOPIC_ARN',
       ] as const;
       for (const key of required) {
-        if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required when SCALEMAP_RUNTIME=aws` });
+        if (!c[key])
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `${key} is required when SCALEMAP_RUNTIME=aws`,
+          });
       }
       if (c.AGENT_SUBNETS.length === 0)
-        ctx.addIssue({ code: 'custom', path: ['AGENT_SUBNETS'], message: 'AGENT_SUBNETS is required when SCALEMAP_RUNTIME=aws' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['AGENT_SUBNETS'],
+          message: 'AGENT_SUBNETS is required when SCALEMAP_RUNTIME=aws',
+        });
     }
     if (Boolean(c.STRIPE_SECRET_KEY) !== Boolean(c.STRIPE_WEBHOOK_SECRET)) {
       ctx.addIssue({

@@ -32,5 +32,14 @@ export interface AppContext {
 /** The subset the HTTP API needs. */
 export type ApiContext = Pick<
   AppContext,
-  'config' | 'db' | 'objectStore' | 'eventBus' | 'workflow' | 'identity' | 'jwt' | 'stripe' | 'outboxDir' | 'mailer'
+  | 'config'
+  | 'db'
+  | 'objectStore'
+  | 'eventBus'
+  | 'workflow'
+  | 'identity'
+  | 'jwt'
+  | 'stripe'
+  | 'outboxDir'
+  | 'mailer'
 >;

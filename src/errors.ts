@@ -11,8 +11,12 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (message: string, details?: unknown) => new AppError(400, 'validation_error', message, details);
-export const unauthorized = (message = 'Authentication required') => new AppError(401, 'unauthorized', message);
-export const forbidden = (message = 'You do not have access to this resource') => new AppError(403, 'forbidden', message);
+export const badRequest = (message: string, details?: unknown) =>
+  new AppError(400, 'validation_error', message, details);
+export const unauthorized = (message = 'Authentication required') =>
+  new AppError(401, 'unauthorized', message);
+export const forbidden = (message = 'You do not have access to this resource') =>
+  new AppError(403, 'forbidden', message);
 export const notFound = (what = 'Resource') => new AppError(404, 'not_found', `${what} not found`);
-export const conflict = (message: string, details?: unknown) => new AppError(409, 'conflict', message, details);
+export const conflict = (message: string, details?: unknown) =>
+  new AppError(409, 'conflict', message, details);

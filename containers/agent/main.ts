@@ -17,7 +17,10 @@ import { runTriageTask, SpecialistWorker } from '../../src/agents/worker';
 import { logger, withLogContext } from '../../src/logger';
 
 const envSchema = z.discriminatedUnion('AGENT_MODE', [
-  z.object({ AGENT_MODE: z.literal('triage'), ASSESSMENT_ID: z.string().uuid('ASSESSMENT_ID must be a uuid') }),
+  z.object({
+    AGENT_MODE: z.literal('triage'),
+    ASSESSMENT_ID: z.string().uuid('ASSESSMENT_ID must be a uuid'),
+  }),
   z.object({ AGENT_MODE: z.literal('specialist') }),
 ]);
 
@@ -46,7 +49,10 @@ async function main(): Promise<number> {
   if (process.argv[2] === 'migrate') return migrate();
   const mode = envSchema.safeParse(process.env);
   if (!mode.success) {
-    logger.fatal({ problems: mode.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 'invalid agent environment');
+    logger.fatal(
+      { problems: mode.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) },
+      'invalid agent environment',
+    );
     return 2;
   }
   const config = loadConfig();
@@ -70,7 +76,9 @@ async function main(): Promise<number> {
       void worker.stop();
     };
     process.once('SIGTERM', onTerm);
-    const processed = await withLogContext({ correlationId, taskId: process.env.TASK_ID }, () => worker.run());
+    const processed = await withLogContext({ correlationId, taskId: process.env.TASK_ID }, () =>
+      worker.run(),
+    );
     logger.info({ processed }, 'queue empty: specialist worker exits');
     return 0;
   } finally {

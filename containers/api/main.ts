@@ -16,7 +16,8 @@ async function main() {
   const config = loadConfig();
   rootLogger.level = config.LOG_LEVEL;
   if (!config.DATABASE_URL) throw new ConfigError(['DATABASE_URL: required by the API']);
-  if (!config.SESSION_SECRET && config.NODE_ENV === 'production') throw new ConfigError(['SESSION_SECRET: required in production']);
+  if (!config.SESSION_SECRET && config.NODE_ENV === 'production')
+    throw new ConfigError(['SESSION_SECRET: required in production']);
   const ctx = createContext(config);
   setAppContext(ctx);
   const sessions = createSessionStore(config.DATABASE_URL);
@@ -28,7 +29,9 @@ async function main() {
   });
   const server = http.createServer(app);
   server.keepAliveTimeout = 65_000; // longer than the ALB's idle timeout
-  await new Promise<void>((resolve) => server.listen(config.PORT, process.env.LISTEN_HOST ?? '0.0.0.0', resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(config.PORT, process.env.LISTEN_HOST ?? '0.0.0.0', resolve),
+  );
   logger.info({ port: config.PORT, runtime: config.SCALEMAP_RUNTIME }, 'ScaleMap API listening');
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');

@@ -56,29 +56,59 @@ async function main() {
   await new Promise<void>((r) => bare.listen(0, '127.0.0.1', () => r()));
   const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
 
-  const app = await startScaleMap({ ...process.env, SCALEMAP_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: '' });
+  const app = await startScaleMap({
+    ...process.env,
+    SCALEMAP_DATA_DIR: dataDir,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: '',
+  });
   try {
     const { client } = await newUser(app.url);
     await client.put('/api/me/profile', SAMPLE_PROFILE);
     const id = (await client.post('/api/assessments')).body.id as string;
     const all = answersFor(SAMPLE_PROFILE, ['financial-management']);
-    for (const batch of chunk(all, 50)) await client.put(`/api/assessments/${id}/answers`, { answers: batch });
+    for (const batch of chunk(all, 50))
+      await client.put(`/api/assessments/${id}/answers`, { answers: batch });
     const autosave = JSON.stringify({ answers: all.filter((a) => a.score !== undefined).slice(0, 20) });
     const headers = { cookie: client.cookie!, 'content-type': 'application/json' };
 
-    process.stdout.write(`autocannon: ${CONNECTIONS} connections, ${DURATION} s per target, seeded ${all.length} answers\n`);
+    process.stdout.write(
+      `autocannon: ${CONNECTIONS} connections, ${DURATION} s per target, seeded ${all.length} answers\n`,
+    );
     const rows: Row[] = [];
     rows.push(await run('bare Express handler (baseline)', { url: `${bareUrl}/hello` }));
     rows.push(await run('GET /api/health', { url: `${app.url}/api/health` }));
     rows.push(await run('GET /api/assessments/:id', { url: `${app.url}/api/assessments/${id}`, headers }));
-    rows.push(await run('PUT /api/assessments/:id/answers (20)', { url: `${app.url}/api/assessments/${id}/answers`, method: 'PUT', headers, body: autosave }));
+    rows.push(
+      await run('PUT /api/assessments/:id/answers (20)', {
+        url: `${app.url}/api/assessments/${id}/answers`,
+        method: 'PUT',
+        headers,
+        body: autosave,
+      }),
+    );
 
     const base = rows[0].rps;
-    const line = (cells: string[]) => `${cells[0].padEnd(40)}${cells.slice(1).map((c) => c.padStart(10)).join('')}\n`;
-    process.stdout.write('\n' + line(['target', 'req/s', 'p50 ms', 'p99 ms', 'vs base', 'errors', 'non-2xx']));
+    const line = (cells: string[]) =>
+      `${cells[0].padEnd(40)}${cells
+        .slice(1)
+        .map((c) => c.padStart(10))
+        .join('')}\n`;
+    process.stdout.write(
+      '\n' + line(['target', 'req/s', 'p50 ms', 'p99 ms', 'vs base', 'errors', 'non-2xx']),
+    );
     for (const r of rows) {
       process.stdout.write(
-        line([r.name, r.rps.toFixed(0), String(r.p50), String(r.p99), `${((r.rps / base) * 100).toFixed(0)}%`, String(r.errors), String(r.non2xx)]),
+        line([
+          r.name,
+          r.rps.toFixed(0),
+          String(r.p50),
+          String(r.p99),
+          `${((r.rps / base) * 100).toFixed(0)}%`,
+          String(r.errors),
+          String(r.non2xx),
+        ]),
       );
     }
     const targets = [
@@ -87,7 +117,10 @@ async function main() {
       { row: rows[3], limit: 100 },
     ];
     process.stdout.write('\ntargets (p99 at 50 connections): reads < 50 ms, autosave < 100 ms\n');
-    for (const t of targets) process.stdout.write(`  ${t.row.name}: p99 ${t.row.p99} ms ${t.row.p99 < t.limit ? 'meets' : 'MISSES'} < ${t.limit} ms\n`);
+    for (const t of targets)
+      process.stdout.write(
+        `  ${t.row.name}: p99 ${t.row.p99} ms ${t.row.p99 < t.limit ? 'meets' : 'MISSES'} < ${t.limit} ms\n`,
+      );
   } finally {
     await app.stop();
     bare.close();

@@ -41,7 +41,14 @@ const PROFILES = [
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scalemap-bench-pipeline-'));
   fs.chmodSync(dataDir, 0o755);
-  const app = await startScaleMap({ ...process.env, SCALEMAP_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: '', SCALEMAP_TIME_SCALE: String(SCALE) });
+  const app = await startScaleMap({
+    ...process.env,
+    SCALEMAP_DATA_DIR: dataDir,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: '',
+    SCALEMAP_TIME_SCALE: String(SCALE),
+  });
   const { db } = app.ctx;
   let peakTasks = 0;
   let peakConnections = 0;
@@ -49,7 +56,9 @@ async function main() {
   const sampler = (async () => {
     while (sampling) {
       const tasks = await db.localTask.count({ where: { status: { in: ['PENDING', 'RUNNING'] } } });
-      const rows = await db.$queryRawUnsafe<{ n: bigint }[]>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database()');
+      const rows = await db.$queryRawUnsafe<{ n: bigint }[]>(
+        'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database()',
+      );
       peakTasks = Math.max(peakTasks, tasks);
       peakConnections = Math.max(peakConnections, Number(rows[0].n));
       await new Promise((r) => setTimeout(r, 100));
@@ -75,7 +84,8 @@ async function main() {
       await user.client.put('/api/me/profile', profile);
       const id = (await user.client.post('/api/assessments')).body.id as string;
       const answers = answersFor(profile, WEAK_SETS[i % WEAK_SETS.length]);
-      for (const batch of chunk(answers, 60)) await user.client.put(`/api/assessments/${id}/answers`, { answers: batch });
+      for (const batch of chunk(answers, 60))
+        await user.client.put(`/api/assessments/${id}/answers`, { answers: batch });
       clients.push({ ...user, id, profile, answers });
     }
     const t0 = Date.now();
@@ -84,14 +94,21 @@ async function main() {
     process.stdout.write(`submitted ${N} assessments at once; waiting for the last delivery...\n`);
     const deadline = Date.now() + 30 * 60_000;
     for (;;) {
-      const done = await db.assessment.count({ where: { id: { in: clients.map((c) => c.id) }, status: { in: ['completed', 'failed'] } } });
+      const done = await db.assessment.count({
+        where: { id: { in: clients.map((c) => c.id) }, status: { in: ['completed', 'failed'] } },
+      });
       if (done === N) break;
       if (Date.now() > deadline) throw new Error('timed out');
       await new Promise((r) => setTimeout(r, 500));
     }
     const elapsed = (Date.now() - t0) / 1000;
-    const failed = await db.assessment.count({ where: { id: { in: clients.map((c) => c.id) }, status: 'failed' } });
-    const lastKits = await db.deliverable.aggregate({ _max: { deliveredAt: true }, where: { assessmentId: { in: clients.map((c) => c.id) }, stage: 'implementation_kits' } });
+    const failed = await db.assessment.count({
+      where: { id: { in: clients.map((c) => c.id) }, status: 'failed' },
+    });
+    const lastKits = await db.deliverable.aggregate({
+      _max: { deliveredAt: true },
+      where: { assessmentId: { in: clients.map((c) => c.id) }, stage: 'implementation_kits' },
+    });
 
     // Prompt tokens: the activated specialists' prompts against all twelve (applicable) specialists.
     let activatedTokens = 0;
@@ -101,7 +118,11 @@ async function main() {
       const input = (domain: DomainId) => ({
         domain,
         profile: c.profile,
-        answers: c.answers.map((a) => ({ questionId: a.questionId, score: a.score ?? null, text: a.text ?? null })),
+        answers: c.answers.map((a) => ({
+          questionId: a.questionId,
+          score: a.score ?? null,
+          text: a.text ?? null,
+        })),
         documents: [],
       });
       const tokensFor = async (domain: DomainId) => {
@@ -109,7 +130,8 @@ async function main() {
         return encode(persona.systemPrompt).length + encode(buildSpecialistUserPrompt(input(domain))).length;
       };
       for (const d of triage.activatedDomains) activatedTokens += await tokensFor(d as DomainId);
-      for (const d of DOMAIN_IDS.filter((x) => applicableDomains(c.profile).includes(x))) allTokens += await tokensFor(d);
+      for (const d of DOMAIN_IDS.filter((x) => applicableDomains(c.profile).includes(x)))
+        allTokens += await tokensFor(d);
     }
     const saving = 1 - activatedTokens / allTokens;
     const lines = [

@@ -1,9 +1,19 @@
 import type { AppContext } from '../context';
 import type { DomainId } from '../domain/domains';
-import { confidenceGate, healthBand, specialistAnalysisSchema, type SpecialistAnalysis } from '../domain/analysis';
+import {
+  confidenceGate,
+  healthBand,
+  specialistAnalysisSchema,
+  type SpecialistAnalysis,
+} from '../domain/analysis';
 import type { CompanyProfile } from '../domain/profile';
 import { analyseDomainByRules, type AnalystAnswer, type AnalystDocument } from './rule-analyst';
-import { buildSpecialistUserPrompt, SPECIALIST_JSON_SCHEMA, SPECIALIST_PERSONAS, type Persona } from './personas';
+import {
+  buildSpecialistUserPrompt,
+  SPECIALIST_JSON_SCHEMA,
+  SPECIALIST_PERSONAS,
+  type Persona,
+} from './personas';
 import { logger } from '../logger';
 
 export interface SpecialistOutcome {
@@ -15,9 +25,17 @@ export interface SpecialistOutcome {
 
 /** The persona and prompt for a domain, from the agent_prompts table (seeded from SPECIALIST_PERSONAS). */
 export async function loadPersona(db: AppContext['db'], domain: DomainId): Promise<Persona> {
-  const row = await db.agentPrompt.findFirst({ where: { domain, active: true }, orderBy: { version: 'desc' } });
+  const row = await db.agentPrompt.findFirst({
+    where: { domain, active: true },
+    orderBy: { version: 'desc' },
+  });
   if (!row) return SPECIALIST_PERSONAS[domain];
-  return { name: row.personaName, background: row.background, style: row.style, systemPrompt: row.systemPrompt };
+  return {
+    name: row.personaName,
+    background: row.background,
+    style: row.style,
+    systemPrompt: row.systemPrompt,
+  };
 }
 
 /** Seeds the twelve specialist prompts (version 1) if they are not there yet. */
@@ -25,7 +43,14 @@ export async function seedAgentPrompts(db: AppContext['db']) {
   for (const [domain, p] of Object.entries(SPECIALIST_PERSONAS)) {
     await db.agentPrompt.upsert({
       where: { domain_version: { domain, version: 1 } },
-      create: { domain, version: 1, personaName: p.name, background: p.background, style: p.style, systemPrompt: p.systemPrompt },
+      create: {
+        domain,
+        version: 1,
+        personaName: p.name,
+        background: p.background,
+        style: p.style,
+        systemPrompt: p.systemPrompt,
+      },
       update: {},
     });
   }
@@ -52,8 +77,19 @@ export async function analyseDomain(
     const analysis = rules();
     const gate = confidenceGate(analysis.confidence);
     return gate === 'deliver' || gate === 'recommend-review'
-      ? { analysis, source: 'rules', needsReview: gate === 'recommend-review', reviewReason: gate === 'recommend-review' ? 'confidence 6–7: founder review recommended' : undefined }
-      : { analysis, source: 'rules', needsReview: true, reviewReason: `confidence ${analysis.confidence}: founder review required` };
+      ? {
+          analysis,
+          source: 'rules',
+          needsReview: gate === 'recommend-review',
+          reviewReason:
+            gate === 'recommend-review' ? 'confidence 6–7: founder review recommended' : undefined,
+        }
+      : {
+          analysis,
+          source: 'rules',
+          needsReview: true,
+          reviewReason: `confidence ${analysis.confidence}: founder review required`,
+        };
   }
   let lastProblem = '';
   for (let attempt = 1; attempt <= 2; attempt++) {
@@ -92,6 +128,14 @@ export async function analyseDomain(
       break; // the client already retried and the breaker decides; do not hammer it
     }
   }
-  logger.warn({ domain: input.domain, problem: lastProblem }, 'LLM specialist unavailable; rule-based analyst used');
-  return { analysis: rules(), source: 'rules', needsReview: true, reviewReason: `LLM fallback: ${lastProblem}`.slice(0, 500) };
+  logger.warn(
+    { domain: input.domain, problem: lastProblem },
+    'LLM specialist unavailable; rule-based analyst used',
+  );
+  return {
+    analysis: rules(),
+    source: 'rules',
+    needsReview: true,
+    reviewReason: `LLM fallback: ${lastProblem}`.slice(0, 500),
+  };
 }

@@ -10,7 +10,11 @@ import { logger } from '../logger';
  */
 export async function runTriage(
   ctx: Pick<AppContext, 'llm'>,
-  input: { assessmentId: string; profile: CompanyProfile | null; answers: { questionId: string; score: number | null; text: string | null }[] },
+  input: {
+    assessmentId: string;
+    profile: CompanyProfile | null;
+    answers: { questionId: string; score: number | null; text: string | null }[];
+  },
 ): Promise<TriageResult> {
   const rule = triageRules({ profile: input.profile, answers: input.answers });
   if (!ctx.llm) return rule;
@@ -25,7 +29,8 @@ export async function runTriage(
       jsonSchema: TRIAGE_JSON_SCHEMA,
     });
     const refined = refineTriage(rule, response.content, input.profile);
-    if (!refined.accepted) logger.warn({ reason: refined.reason }, 'LLM triage rejected; the rule result stands');
+    if (!refined.accepted)
+      logger.warn({ reason: refined.reason }, 'LLM triage rejected; the rule result stands');
     return refined.result;
   } catch (err) {
     logger.warn({ err }, 'LLM triage call failed; the rule result stands');

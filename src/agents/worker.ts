@@ -54,7 +54,11 @@ export async function runTriageTask(ctx: AppContext, assessmentId: string, corre
     await ctx.eventBus.publish([
       {
         detailType: 'DomainTriageComplete',
-        detail: { assessmentId, activatedDomains: result.activatedDomains, triageConfidence: result.confidence },
+        detail: {
+          assessmentId,
+          activatedDomains: result.activatedDomains,
+          triageConfidence: result.confidence,
+        },
         correlationId,
       },
     ]);
@@ -118,7 +122,10 @@ export class SpecialistWorker {
         this.processed++;
       } catch (err) {
         // Leave the message: it becomes visible again after the timeout; the 3rd failed receive dead-letters it.
-        logger.error({ err, messageId: message.messageId, receiveCount: message.receiveCount }, 'analysis failed');
+        logger.error(
+          { err, messageId: message.messageId, receiveCount: message.receiveCount },
+          'analysis failed',
+        );
       } finally {
         this.current = undefined;
       }
@@ -138,68 +145,77 @@ export class SpecialistWorker {
       const reason = `malformed agent message: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
       logger.error({ messageId: message.messageId, reason }, 'message rejected');
       await this.ctx.taskQueue.deadLetter(message, reason);
-      await this.ctx.alerter.alert('Agent message rejected', `${reason}\n\nMessage: ${message.body.slice(0, 2000)}`);
+      await this.ctx.alerter.alert(
+        'Agent message rejected',
+        `${reason}\n\nMessage: ${message.body.slice(0, 2000)}`,
+      );
       return;
     }
     const { assessmentId, domain, correlationId } = parsed.data;
-    await withLogContext({ assessmentId, domain, correlationId: correlationId ?? undefined, mode: 'specialist' }, async () => {
-      const exists = await this.ctx.db.agentAnalysis.findUnique({
-        where: { assessmentId_domain: { assessmentId, domain } },
-      });
-      if (exists) {
-        logger.info('analysis already stored: message skipped');
-        await this.ctx.taskQueue.delete(message.receiptHandle);
-        return;
-      }
-      const heartbeat = setInterval(
-        () => {
-          this.ctx.taskQueue
-            .changeVisibility(message.receiptHandle, this.opts.visibilityTimeoutSeconds)
-            .catch((err) => logger.warn({ err }, 'could not extend the message visibility'));
-        },
-        Math.max(1000, (this.opts.visibilityTimeoutSeconds * 1000) / 3),
-      );
-      try {
-        const { assessment, profile } = await assessmentInputs(this.ctx, assessmentId);
-        if (this.opts.analysisDelayMs) await sleep(this.opts.analysisDelayMs);
-        const outcome = await analyseDomain(this.ctx, {
-          assessmentId,
-          domain: domain as DomainId,
-          profile,
-          answers: assessment.answers,
-          documents: assessment.documents
-            .filter((d) => d.status === 'uploaded')
-            .map((d) => ({ fileName: d.fileName, domain: d.domain, contentType: d.contentType })),
+    await withLogContext(
+      { assessmentId, domain, correlationId: correlationId ?? undefined, mode: 'specialist' },
+      async () => {
+        const exists = await this.ctx.db.agentAnalysis.findUnique({
+          where: { assessmentId_domain: { assessmentId, domain } },
         });
-        try {
-          await this.ctx.db.agentAnalysis.create({
-            data: {
-              assessmentId,
-              domain,
-              healthScore: outcome.analysis.healthScore,
-              band: outcome.analysis.band,
-              confidence: outcome.analysis.confidence,
-              result: outcome.analysis as never,
-              source: outcome.source,
-              needsReview: outcome.needsReview,
-              reviewReason: outcome.reviewReason ?? null,
-            },
-          });
-          await recordStage(this.ctx.db, assessmentId, 'domain_analysed', {
-            domain,
-            analyst: outcome.analysis.analyst,
-            healthScore: outcome.analysis.healthScore,
-          });
-          logger.info({ healthScore: outcome.analysis.healthScore, source: outcome.source }, 'analysis stored');
-        } catch (err) {
-          if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')) throw err;
-          logger.info('another worker stored this analysis first');
+        if (exists) {
+          logger.info('analysis already stored: message skipped');
+          await this.ctx.taskQueue.delete(message.receiptHandle);
+          return;
         }
-      } finally {
-        clearInterval(heartbeat);
-      }
-      await this.ctx.taskQueue.delete(message.receiptHandle);
-    });
+        const heartbeat = setInterval(
+          () => {
+            this.ctx.taskQueue
+              .changeVisibility(message.receiptHandle, this.opts.visibilityTimeoutSeconds)
+              .catch((err) => logger.warn({ err }, 'could not extend the message visibility'));
+          },
+          Math.max(1000, (this.opts.visibilityTimeoutSeconds * 1000) / 3),
+        );
+        try {
+          const { assessment, profile } = await assessmentInputs(this.ctx, assessmentId);
+          if (this.opts.analysisDelayMs) await sleep(this.opts.analysisDelayMs);
+          const outcome = await analyseDomain(this.ctx, {
+            assessmentId,
+            domain: domain as DomainId,
+            profile,
+            answers: assessment.answers,
+            documents: assessment.documents
+              .filter((d) => d.status === 'uploaded')
+              .map((d) => ({ fileName: d.fileName, domain: d.domain, contentType: d.contentType })),
+          });
+          try {
+            await this.ctx.db.agentAnalysis.create({
+              data: {
+                assessmentId,
+                domain,
+                healthScore: outcome.analysis.healthScore,
+                band: outcome.analysis.band,
+                confidence: outcome.analysis.confidence,
+                result: outcome.analysis as never,
+                source: outcome.source,
+                needsReview: outcome.needsReview,
+                reviewReason: outcome.reviewReason ?? null,
+              },
+            });
+            await recordStage(this.ctx.db, assessmentId, 'domain_analysed', {
+              domain,
+              analyst: outcome.analysis.analyst,
+              healthScore: outcome.analysis.healthScore,
+            });
+            logger.info(
+              { healthScore: outcome.analysis.healthScore, source: outcome.source },
+              'analysis stored',
+            );
+          } catch (err) {
+            if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')) throw err;
+            logger.info('another worker stored this analysis first');
+          }
+        } finally {
+          clearInterval(heartbeat);
+        }
+        await this.ctx.taskQueue.delete(message.receiptHandle);
+      },
+    );
   }
 }
 

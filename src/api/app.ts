@@ -54,7 +54,9 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
   );
   app.use((req, _res, next) => withLogContext({ correlationId: String(req.id) }, next));
 
-  const s3Origin = ctx.config.S3_ENDPOINT ? new URL(ctx.config.S3_ENDPOINT).origin : `https://*.amazonaws.com`;
+  const s3Origin = ctx.config.S3_ENDPOINT
+    ? new URL(ctx.config.S3_ENDPOINT).origin
+    : `https://*.amazonaws.com`;
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -62,7 +62,10 @@ function readMigrations() {
       path: name,
       migrationFile: {
         path: 'migration.sql',
-        content: { tag: 'ok', value: fs.readFileSync(path.join(migrationsDir, name, 'migration.sql'), 'utf8') },
+        content: {
+          tag: 'ok',
+          value: fs.readFileSync(path.join(migrationsDir, name, 'migration.sql'), 'utf8'),
+        },
       },
     })),
   };
@@ -104,7 +107,9 @@ export async function diffSchema(connectionString) {
   return withEngine(connectionString, async (engine, schema) => {
     const previous = fs.existsSync(snapshotPath) ? fs.readFileSync(snapshotPath, 'utf8') : null;
     const result = await engine.diff({
-      from: previous ? { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: previous }] } : { tag: 'empty' },
+      from: previous
+        ? { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: previous }] }
+        : { tag: 'empty' },
       to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] },
       script: true,
       exitCode: null,

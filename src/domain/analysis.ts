@@ -43,7 +43,13 @@ export const findingSchema = z.object({
   severity: z.enum(['low', 'medium', 'high', 'critical']),
   /** Evidence from answers (question ids) or documents (file names). */
   evidence: z
-    .array(z.object({ source: z.enum(['answer', 'follow-up', 'document', 'profile']), ref: z.string(), quote: z.string().max(1000) }))
+    .array(
+      z.object({
+        source: z.enum(['answer', 'follow-up', 'document', 'profile']),
+        ref: z.string(),
+        quote: z.string().max(1000),
+      }),
+    )
     .min(1),
 });
 
@@ -84,7 +90,9 @@ export type Recommendation = z.infer<typeof recommendationSchema>;
 export type SpecialistAnalysis = z.infer<typeof specialistAnalysisSchema>;
 
 /** Confidence gates (DOMAIN.md): ≥ 8 deliver, 6–7 recommend review, 4–5 require review, < 4 re-run. */
-export function confidenceGate(confidence: number): 'deliver' | 'recommend-review' | 'require-review' | 'rerun' {
+export function confidenceGate(
+  confidence: number,
+): 'deliver' | 'recommend-review' | 'require-review' | 'rerun' {
   if (confidence >= 8) return 'deliver';
   if (confidence >= 6) return 'recommend-review';
   if (confidence >= 4) return 'require-review';

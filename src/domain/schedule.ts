@@ -1,5 +1,9 @@
 /** The 72-hour promise: due times are fixed once, from the submission time. */
-export const DELIVERY_OFFSETS_HOURS = { executiveSummary: 24, detailedReport: 48, implementationKits: 72 } as const;
+export const DELIVERY_OFFSETS_HOURS = {
+  executiveSummary: 24,
+  detailedReport: 48,
+  implementationKits: 72,
+} as const;
 export const VALIDATION_WINDOW_HOURS = 24;
 
 export interface DueTimes {
@@ -13,7 +17,8 @@ export interface DueTimes {
  * (1440: 24 h pass in 60 s); on AWS it is always 1. Whole seconds, so the ISO strings have no fractions.
  */
 export function computeDueTimes(submittedAt: Date, timeScale = 1): DueTimes {
-  const at = (hours: number) => new Date(Math.ceil((submittedAt.getTime() + (hours * 3600_000) / timeScale) / 1000) * 1000);
+  const at = (hours: number) =>
+    new Date(Math.ceil((submittedAt.getTime() + (hours * 3600_000) / timeScale) / 1000) * 1000);
   return {
     executiveSummary: at(DELIVERY_OFFSETS_HOURS.executiveSummary),
     detailedReport: at(DELIVERY_OFFSETS_HOURS.detailedReport),

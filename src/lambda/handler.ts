@@ -22,7 +22,9 @@ function validateEvent<S extends z.ZodType>(schema: S): AnyMiddleware {
     before: (request) => {
       const parsed = schema.safeParse(request.event ?? {});
       if (!parsed.success) {
-        const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ');
+        const problems = parsed.error.issues
+          .map((i) => `${i.path.join('.') || 'event'}: ${i.message}`)
+          .join('; ');
         throw new InvalidEventError(`invalid event: ${problems}`);
       }
       request.event = parsed.data;
@@ -35,11 +37,17 @@ function logContextMiddleware(name: string): AnyMiddleware {
   return {
     before: (request) => {
       const e = (request.event ?? {}) as { assessmentId?: string; correlationId?: string };
-      logger.info({ fn: name, assessmentId: e.assessmentId, correlationId: e.correlationId }, 'handler start');
+      logger.info(
+        { fn: name, assessmentId: e.assessmentId, correlationId: e.correlationId },
+        'handler start',
+      );
     },
     onError: (request) => {
       const e = (request.event ?? {}) as { assessmentId?: string; correlationId?: string };
-      logger.error({ fn: name, err: request.error, assessmentId: e.assessmentId, correlationId: e.correlationId }, 'handler failed');
+      logger.error(
+        { fn: name, err: request.error, assessmentId: e.assessmentId, correlationId: e.correlationId },
+        'handler failed',
+      );
     },
   };
 }
@@ -56,8 +64,9 @@ export function createHandler<S extends z.ZodType, R>(
   const run = async (event: z.infer<S>): Promise<R> => {
     await ensureSecrets();
     const e = event as { assessmentId?: string; correlationId?: string };
-    return withLogContext({ fn: name, assessmentId: e.assessmentId, correlationId: e.correlationId ?? undefined }, () =>
-      step(getAppContext(), event),
+    return withLogContext(
+      { fn: name, assessmentId: e.assessmentId, correlationId: e.correlationId ?? undefined },
+      () => step(getAppContext(), event),
     );
   };
   return middy<z.infer<S>, R, Error, Context>(run).use(logContextMiddleware(name)).use(validateEvent(schema));

@@ -70,7 +70,13 @@ export async function startCognitoLocal(opts: {
   let source = 'unknown';
   const sender = {
     sendEmail: (_c: any, user: any, destination: string, message: any) => {
-      opts.onCode?.({ source, username: user.Username, destination, code: message.__code, subject: message.emailSubject });
+      opts.onCode?.({
+        source,
+        username: user.Username,
+        destination,
+        code: message.__code,
+        subject: message.emailSubject,
+      });
       return Promise.resolve();
     },
     sendSms: () => Promise.resolve(),
@@ -79,9 +85,12 @@ export async function startCognitoLocal(opts: {
     clock,
     cognito,
     config,
-    messages: withSource(new services.MessagesService(triggers, new MessageDeliveryService(sender)), (s: string) => {
-      source = s;
-    }),
+    messages: withSource(
+      new services.MessagesService(triggers, new MessageDeliveryService(sender)),
+      (s: string) => {
+        source = s;
+      },
+    ),
     otp,
     tokenGenerator: new JwtTokenGenerator(clock, triggers, config.TokenConfig),
     triggers,
@@ -148,7 +157,11 @@ export async function ensureUserPool(endpoint: string, stateFile: string): Promi
       }),
     );
     await client.send(
-      new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: 'founders', Description: 'ScaleMap founders (admins)' }),
+      new CreateGroupCommand({
+        UserPoolId: userPoolId,
+        GroupName: 'founders',
+        Description: 'ScaleMap founders (admins)',
+      }),
     );
     const ids = { userPoolId, clientId: app.UserPoolClient!.ClientId! };
     fs.writeFileSync(stateFile, JSON.stringify(ids, null, 2));

@@ -20,7 +20,7 @@ if (!P.withResolvers) {
     return { promise, resolve, reject };
   };
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { StateMachine } = require('aws-local-stepfunctions') as typeof import('aws-local-stepfunctions');
 
 export const DEFINITION_FILE = path.resolve(__dirname, '..', '..', 'stepfunctions', 'delivery.asl.yml');
@@ -49,7 +49,9 @@ export function loadDefinition(file = DEFINITION_FILE): Definition {
 }
 
 function functionOf(resource: unknown): string | undefined {
-  return typeof resource === 'string' && resource.startsWith(FAKE_ARN) ? resource.slice(FAKE_ARN.length) : undefined;
+  return typeof resource === 'string' && resource.startsWith(FAKE_ARN)
+    ? resource.slice(FAKE_ARN.length)
+    : undefined;
 }
 
 export interface HistoryEvent {
@@ -126,7 +128,8 @@ export class LocalStepFunctionsRunner {
     for (;;) {
       const row = await this.ctx.db.pipelineExecution.findUnique({ where: { executionId } });
       if (row && ['SUCCEEDED', 'FAILED'].includes(row.status) && !this.running.has(executionId)) return;
-      if (Date.now() > deadline) throw new Error(`execution ${executionId} did not finish in ${timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`execution ${executionId} did not finish in ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }
@@ -137,7 +140,9 @@ export class LocalStepFunctionsRunner {
     if (this.stopped || this.claiming) return;
     this.claiming = true;
     try {
-      const rows = await this.ctx.db.$queryRawUnsafe<{ execution_id: string; input: Record<string, unknown> }[]>(
+      const rows = await this.ctx.db.$queryRawUnsafe<
+        { execution_id: string; input: Record<string, unknown> }[]
+      >(
         `UPDATE pipeline_executions SET status = 'RUNNING', started_at = now()
           WHERE id IN (SELECT id FROM pipeline_executions WHERE status = 'PENDING' ORDER BY started_at
                        FOR UPDATE SKIP LOCKED LIMIT 50)
@@ -161,7 +166,10 @@ export class LocalStepFunctionsRunner {
         waitTimeOverrides: this.waitOverrides(),
         retryIntervalOverrides: this.opts.retryIntervalOverrides,
       },
-      context: { Execution: { Name: executionId, Id: executionId }, Task: { Token: localTaskToken(executionId) } } as never,
+      context: {
+        Execution: { Name: executionId, Id: executionId },
+        Task: { Token: localTaskToken(executionId) },
+      } as never,
     });
     const history: HistoryEvent[] = [];
     this.history.set(executionId, history);
@@ -261,7 +269,10 @@ export class LocalStepFunctionsRunner {
       data: { callbackOutput: undefined, callbackError: null },
     });
     await this.invoke(fn, params.Payload);
-    const timeoutMs = typeof state.TimeoutSeconds === 'number' ? (state.TimeoutSeconds * 1000) / this.opts.timeScale : Infinity;
+    const timeoutMs =
+      typeof state.TimeoutSeconds === 'number'
+        ? (state.TimeoutSeconds * 1000) / this.opts.timeScale
+        : Infinity;
     const deadline = Date.now() + timeoutMs;
     const notifier = (this.ctx.workflow as { notifier?: EventEmitter }).notifier;
     for (;;) {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 
 // s3rver has no type declarations.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const S3rver = require('s3rver');
 
 export interface LocalS3 {

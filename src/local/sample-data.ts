@@ -5,7 +5,11 @@ import { profileSchema } from '../domain/profile';
 /**
  * A full answer set for a profile: weak (score 5, with follow-up notes) in the given domains, healthy (2) elsewhere.
  */
-export function answersFor(profileInput: unknown, weak: string[] = [], opts: { skipDomains?: string[] } = {}) {
+export function answersFor(
+  profileInput: unknown,
+  weak: string[] = [],
+  opts: { skipDomains?: string[] } = {},
+) {
   const profile: CompanyProfile = profileSchema.parse(profileInput);
   const out: { questionId: string; score?: number; text?: string }[] = [];
   for (const q of applicableQuestions(profile)) {
@@ -14,7 +18,10 @@ export function answersFor(profileInput: unknown, weak: string[] = [], opts: { s
     out.push({ questionId: q.id, score });
     if (score >= 4)
       for (const f of q.followUps ?? [])
-        out.push({ questionId: f.id, text: `On ${q.topic}: we tried a spreadsheet and it costs us about two days a month.` });
+        out.push({
+          questionId: f.id,
+          text: `On ${q.topic}: we tried a spreadsheet and it costs us about two days a month.`,
+        });
   }
   return out;
 }

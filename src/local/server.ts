@@ -67,7 +67,9 @@ export async function startScaleMap(
   try {
     const config = loadConfig({ ...env, ...stack.env });
     rootLogger.level = config.LOG_LEVEL;
-    fs.writeFileSync(path.join(stack.dataDir, 'stack.json'), JSON.stringify(stack.env, null, 2), { mode: 0o600 });
+    fs.writeFileSync(path.join(stack.dataDir, 'stack.json'), JSON.stringify(stack.env, null, 2), {
+      mode: 0o600,
+    });
     const ctx = createContext(config);
     setAppContext(ctx);
     outbox = ctx.mailer as OutboxMailer;
@@ -88,7 +90,10 @@ export async function startScaleMap(
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
 
-    const runner = new LocalStepFunctionsRunner(ctx, { timeScale: config.SCALEMAP_TIME_SCALE, ...opts.runner });
+    const runner = new LocalStepFunctionsRunner(ctx, {
+      timeScale: config.SCALEMAP_TIME_SCALE,
+      ...opts.runner,
+    });
     if (opts.runPipeline !== false) await runner.start();
     const relay = setInterval(() => {
       publishPending(ctx.db, ctx.eventBus).catch((err) => logger.warn({ err }, 'outbox relay failed'));

@@ -90,17 +90,25 @@ export async function startLocalStack(
       : { startEmbeddedPostgres: undefined, applyMigrations: undefined, freePort: freePortCjs };
     // Ports are kept between starts (the user pool's token issuer names its port), unless taken.
     const portsFile = path.join(dataDir, 'ports.json');
-    const saved = fs.existsSync(portsFile) ? (JSON.parse(fs.readFileSync(portsFile, 'utf8')) as Record<string, number>) : {};
+    const saved = fs.existsSync(portsFile)
+      ? (JSON.parse(fs.readFileSync(portsFile, 'utf8')) as Record<string, number>)
+      : {};
     const pick = async (name: string, given?: number) => {
       if (given) return given;
       if (saved[name] && (await isFree(saved[name]))) return saved[name];
       return freePort();
     };
-    const ports = { s3: await pick('s3', opts.ports?.s3), cognito: await pick('cognito', opts.ports?.cognito) };
+    const ports = {
+      s3: await pick('s3', opts.ports?.s3),
+      cognito: await pick('cognito', opts.ports?.cognito),
+    };
     fs.writeFileSync(portsFile, JSON.stringify(ports));
     let databaseUrl = config.DATABASE_URL;
     if (!databaseUrl) {
-      const pg = await startEmbeddedPostgres!({ dataDir: path.join(dataDir, 'postgres'), port: opts.ports?.postgres });
+      const pg = await startEmbeddedPostgres!({
+        dataDir: path.join(dataDir, 'postgres'),
+        port: opts.ports?.postgres,
+      });
       stops.push(pg.stop);
       databaseUrl = pg.url;
     }
@@ -109,7 +117,9 @@ export async function startLocalStack(
       if (applied.length) logger.info({ applied }, 'database migrations applied');
     }
 
-    const corsOrigins = config.CORS_ORIGINS.length ? config.CORS_ORIGINS : [`http://localhost:${config.PORT}`, `http://127.0.0.1:${config.PORT}`];
+    const corsOrigins = config.CORS_ORIGINS.length
+      ? config.CORS_ORIGINS
+      : [`http://localhost:${config.PORT}`, `http://127.0.0.1:${config.PORT}`];
     const s3 = await startLocalS3({
       directory: path.join(dataDir, 'objects'),
       port: ports.s3,

@@ -1,5 +1,9 @@
 import type { AppContext } from '../context';
-import { specialistAnalysisSchema, triageResultSchema, type PrioritisedRecommendation } from '../domain/analysis';
+import {
+  specialistAnalysisSchema,
+  triageResultSchema,
+  type PrioritisedRecommendation,
+} from '../domain/analysis';
 import type { CompanyProfile } from '../domain/profile';
 import { validationSchema } from '../domain/validation';
 import type { DeliveryContext } from '../delivery';
@@ -51,7 +55,11 @@ export async function loadDeliveryContext(
     clientFirstName: a.user.firstName,
     profile,
     submittedAt: a.submittedAt,
-    dueTimes: { executiveSummary: a.summaryDueAt, detailedReport: a.reportDueAt, implementationKits: a.kitsDueAt },
+    dueTimes: {
+      executiveSummary: a.summaryDueAt,
+      detailedReport: a.reportDueAt,
+      implementationKits: a.kitsDueAt,
+    },
     triage,
     analyses: a.analyses.map((x) => specialistAnalysisSchema.parse(x.result)),
     priorities: opts.priorities ?? stored.map((p) => p.item),

@@ -31,7 +31,10 @@ export class PipelineError extends Error {
   }
 }
 
-const base = z.object({ assessmentId: z.string().uuid(), correlationId: z.string().max(100).optional().nullable() });
+const base = z.object({
+  assessmentId: z.string().uuid(),
+  correlationId: z.string().max(100).optional().nullable(),
+});
 const STAGES = ['executive-summary', 'detailed-report', 'implementation-kits'] as const;
 const STAGE_KEY = {
   'executive-summary': 'executive_summary',
@@ -40,7 +43,10 @@ const STAGE_KEY = {
 } as const;
 
 export const schemas = {
-  prepareExecution: base.extend({ submittedAt: z.string().datetime(), executionName: z.string().min(1).max(80) }),
+  prepareExecution: base.extend({
+    submittedAt: z.string().datetime(),
+    executionName: z.string().min(1).max(80),
+  }),
   launchTriage: base,
   checkTask: base.extend({
     mode: z.literal('triage'),
@@ -51,11 +57,18 @@ export const schemas = {
   dispatchAgents: base,
   checkAnalyses: base.extend({ polls: z.number().int().min(0), maxPolls: z.number().int().min(1) }),
   generate: base,
-  awaitValidation: base.extend({ taskToken: z.string().min(1).max(8192), executionName: z.string().min(1).max(80).optional() }),
+  awaitValidation: base.extend({
+    taskToken: z.string().min(1).max(8192),
+    executionName: z.string().min(1).max(80).optional(),
+  }),
   sendDeliveryEmail: base.extend({ stage: z.enum(STAGES) }),
   failure: base.extend({
     stage: z.string().min(1).max(60),
-    error: z.object({ Error: z.string().optional(), Cause: z.unknown().optional() }).passthrough().nullable().optional(),
+    error: z
+      .object({ Error: z.string().optional(), Cause: z.unknown().optional() })
+      .passthrough()
+      .nullable()
+      .optional(),
   }),
   triageComplete: z.object({
     assessmentId: z.string().uuid(),
@@ -113,13 +126,17 @@ async function advanceStatus(ctx: Pick<AppContext, 'db'>, assessmentId: string, 
 export async function startPipeline(ctx: Pick<AppContext, 'workflow'>, detail: In<'assessmentSubmitted'>) {
   const parsed = schemas.assessmentSubmitted.parse(detail);
   const started = await ctx.workflow.start({ name: parsed.assessmentId, input: parsed });
-  if (started.alreadyStarted) logger.info({ assessmentId: parsed.assessmentId }, 'pipeline already started: duplicate event ignored');
+  if (started.alreadyStarted)
+    logger.info({ assessmentId: parsed.assessmentId }, 'pipeline already started: duplicate event ignored');
   return started;
 }
 
 /** Due times (computed once, absolute), the execution record and the submission confirmation email. */
 export async function prepareExecution(ctx: AppContext, input: In<'prepareExecution'>) {
-  const a = await ctx.db.assessment.findUnique({ where: { id: input.assessmentId }, include: { user: true } });
+  const a = await ctx.db.assessment.findUnique({
+    where: { id: input.assessmentId },
+    include: { user: true },
+  });
   if (!a) throw new PipelineError('AssessmentNotFound', `assessment ${input.assessmentId} does not exist`);
   let { summaryDueAt, reportDueAt, kitsDueAt } = a;
   if (!summaryDueAt || !reportDueAt || !kitsDueAt) {
@@ -129,7 +146,12 @@ export async function prepareExecution(ctx: AppContext, input: In<'prepareExecut
   }
   await ctx.db.pipelineExecution.upsert({
     where: { executionId: input.executionName },
-    create: { executionId: input.executionName, assessmentId: a.id, status: 'RUNNING', input: input as never },
+    create: {
+      executionId: input.executionName,
+      assessmentId: a.id,
+      status: 'RUNNING',
+      input: input as never,
+    },
     update: {},
   });
   const dueTimes = {
@@ -143,7 +165,11 @@ export async function prepareExecution(ctx: AppContext, input: In<'prepareExecut
       companyName: (a.profileSnapshot as { companyName?: string } | null)?.companyName ?? '',
       assessmentId: a.id,
       submittedAt: a.submittedAt ?? new Date(input.submittedAt),
-      dueTimes: { executiveSummary: summaryDueAt!, detailedReport: reportDueAt!, implementationKits: kitsDueAt! },
+      dueTimes: {
+        executiveSummary: summaryDueAt!,
+        detailedReport: reportDueAt!,
+        implementationKits: kitsDueAt!,
+      },
       appUrl: appUrl(ctx),
     }),
   );
@@ -185,7 +211,10 @@ export async function checkTask(ctx: AppContext, input: In<'checkTask'>) {
     // A task can write its result just before it stops: look once more.
     if (await ctx.db.triageResult.findUnique({ where: { assessmentId: input.assessmentId } }))
       return { status: 'done', taskId: input.taskId, polls };
-    throw new PipelineError('TriageTaskFailed', `triage task stopped without a result: ${status.reason ?? status.exitCode}`);
+    throw new PipelineError(
+      'TriageTaskFailed',
+      `triage task stopped without a result: ${status.reason ?? status.exitCode}`,
+    );
   }
   return { status: 'running', taskId: input.taskId, polls };
 }
@@ -200,16 +229,23 @@ async function activatedDomains(ctx: AppContext, assessmentId: string): Promise<
 export async function dispatchAgents(ctx: AppContext, input: In<'dispatchAgents'>) {
   const domains = await activatedDomains(ctx, input.assessmentId);
   const done = new Set(
-    (await ctx.db.agentAnalysis.findMany({ where: { assessmentId: input.assessmentId }, select: { domain: true } })).map(
-      (x) => x.domain,
-    ),
+    (
+      await ctx.db.agentAnalysis.findMany({
+        where: { assessmentId: input.assessmentId },
+        select: { domain: true },
+      })
+    ).map((x) => x.domain),
   );
   const pending = domains.filter((d) => !done.has(d));
   for (const domain of pending) {
     await ctx.taskQueue.send({
       groupId: `${input.assessmentId}:${domain}`,
       dedupId: `${input.assessmentId}:${domain}`,
-      body: JSON.stringify({ assessmentId: input.assessmentId, domain, correlationId: input.correlationId ?? null }),
+      body: JSON.stringify({
+        assessmentId: input.assessmentId,
+        domain,
+        correlationId: input.correlationId ?? null,
+      }),
     });
   }
   if (await advanceStatus(ctx, input.assessmentId, 'analysing'))
@@ -223,7 +259,11 @@ async function ensureWorkers(ctx: AppContext, correlationId?: string) {
   const depth = await ctx.taskQueue.depth();
   if (depth.visible === 0) return [];
   const running = await ctx.taskLauncher.countRunning('specialist');
-  return launchWithinCap(ctx, { mode: 'specialist', wanted: Math.max(0, depth.visible - running), correlationId });
+  return launchWithinCap(ctx, {
+    mode: 'specialist',
+    wanted: Math.max(0, depth.visible - running),
+    correlationId,
+  });
 }
 
 /** Bounded poll: done when every activated domain has its analysis; relaunches workers if messages wait. */
@@ -238,12 +278,20 @@ export async function checkAnalyses(ctx: AppContext, input: In<'checkAnalyses'>)
     return { status: 'done', polls, analysed, expected: domains.length };
   }
   if (polls > input.maxPolls)
-    throw new PipelineError('PollLimitExceeded', `${analysed} of ${domains.length} analyses after ${input.maxPolls} polls`);
+    throw new PipelineError(
+      'PollLimitExceeded',
+      `${analysed} of ${domains.length} analyses after ${input.maxPolls} polls`,
+    );
   const launched = await ensureWorkers(ctx, input.correlationId ?? undefined);
   return { status: 'running', polls, analysed, expected: domains.length, workersLaunched: launched.length };
 }
 
-async function recordStageOnce(ctx: AppContext, assessmentId: string, stage: string, detail?: Record<string, unknown>) {
+async function recordStageOnce(
+  ctx: AppContext,
+  assessmentId: string,
+  stage: string,
+  detail?: Record<string, unknown>,
+) {
   const exists = await ctx.db.stageEvent.findFirst({ where: { assessmentId, stage } });
   if (!exists) await recordStage(ctx.db, assessmentId, stage, detail);
 }
@@ -257,7 +305,9 @@ const NEXT_STATUS: Record<DeliverableStage, { to: Status; event: string }> = {
 /** Composes a deliverable from the stored triage, analyses, priorities and validation; stores HTML and PDF. */
 export async function generateDeliverable(ctx: AppContext, stage: DeliverableStage, input: In<'generate'>) {
   const key = STAGE_KEY[stage];
-  const existing = await ctx.db.deliverable.findMany({ where: { assessmentId: input.assessmentId, stage: key } });
+  const existing = await ctx.db.deliverable.findMany({
+    where: { assessmentId: input.assessmentId, stage: key },
+  });
   if (existing.some((d) => d.format === 'html') && existing.some((d) => d.format === 'pdf')) {
     await advanceStatus(ctx, input.assessmentId, NEXT_STATUS[stage].to);
     return { stage, skipped: true };
@@ -288,7 +338,11 @@ export async function generateDeliverable(ctx: AppContext, stage: DeliverableSta
   const doc = composeDeliverable(stage, deliveryCtx);
   const html = renderHtml(doc);
   const pdf = await renderPdf(doc);
-  const dueAt = { 'executive-summary': assessment.summaryDueAt, 'detailed-report': assessment.reportDueAt, 'implementation-kits': assessment.kitsDueAt }[stage];
+  const dueAt = {
+    'executive-summary': assessment.summaryDueAt,
+    'detailed-report': assessment.reportDueAt,
+    'implementation-kits': assessment.kitsDueAt,
+  }[stage];
   const prefix = `assessments/${input.assessmentId}/deliverables/${stage}`;
   await ctx.objectStore.put(`${prefix}.html`, html, 'text/html; charset=utf-8');
   await ctx.objectStore.put(`${prefix}.pdf`, pdf, 'application/pdf');
@@ -305,8 +359,16 @@ export async function generateDeliverable(ctx: AppContext, stage: DeliverableSta
   }
   for (const f of formats) {
     await ctx.db.deliverable.upsert({
-      where: { assessmentId_stage_format: { assessmentId: input.assessmentId, stage: key, format: f.format } },
-      create: { assessmentId: input.assessmentId, stage: key, format: f.format, objectKey: f.objectKey, dueAt },
+      where: {
+        assessmentId_stage_format: { assessmentId: input.assessmentId, stage: key, format: f.format },
+      },
+      create: {
+        assessmentId: input.assessmentId,
+        stage: key,
+        format: f.format,
+        objectKey: f.objectKey,
+        dueAt,
+      },
       update: { objectKey: f.objectKey },
     });
   }
@@ -319,7 +381,10 @@ export async function generateDeliverable(ctx: AppContext, stage: DeliverableSta
       data: { status: 'SUCCEEDED', finishedAt: new Date() },
     });
   }
-  await recordStageOnce(ctx, input.assessmentId, next.event, { stage, late: dueAt ? Date.now() > dueAt.getTime() : false });
+  await recordStageOnce(ctx, input.assessmentId, next.event, {
+    stage,
+    late: dueAt ? Date.now() > dueAt.getTime() : false,
+  });
   return { stage, skipped: false, priorities: deliveryCtx.priorities.map((p) => p.recommendation.id) };
 }
 
@@ -329,7 +394,9 @@ async function sendOnce(
   assessmentId: string,
   kind: string,
   to: string,
-  compose: () => Promise<{ subject: string; html: string; text: string }> | { subject: string; html: string; text: string },
+  compose: () =>
+    | Promise<{ subject: string; html: string; text: string }>
+    | { subject: string; html: string; text: string },
 ) {
   const dedupKey = `${assessmentId}:${kind}`;
   if (await ctx.db.emailSent.findUnique({ where: { dedupKey } })) return { sent: false };
@@ -342,7 +409,10 @@ async function sendOnce(
 }
 
 export async function sendDeliveryEmail(ctx: AppContext, input: In<'sendDeliveryEmail'>) {
-  const a = await ctx.db.assessment.findUniqueOrThrow({ where: { id: input.assessmentId }, select: { user: true } });
+  const a = await ctx.db.assessment.findUniqueOrThrow({
+    where: { id: input.assessmentId },
+    select: { user: true },
+  });
   const compose = {
     'executive-summary': executiveSummaryEmail,
     'detailed-report': detailedReportEmail,
@@ -359,8 +429,12 @@ export async function sendDeliveryEmail(ctx: AppContext, input: In<'sendDelivery
 export async function awaitValidation(ctx: AppContext, input: In<'awaitValidation'>) {
   const execution = input.executionName
     ? await ctx.db.pipelineExecution.findUnique({ where: { executionId: input.executionName } })
-    : await ctx.db.pipelineExecution.findFirst({ where: { assessmentId: input.assessmentId }, orderBy: { startedAt: 'desc' } });
-  if (!execution) throw new PipelineError('ExecutionNotFound', `no execution recorded for ${input.assessmentId}`);
+    : await ctx.db.pipelineExecution.findFirst({
+        where: { assessmentId: input.assessmentId },
+        orderBy: { startedAt: 'desc' },
+      });
+  if (!execution)
+    throw new PipelineError('ExecutionNotFound', `no execution recorded for ${input.assessmentId}`);
   const validated = await ctx.db.validation.findUnique({ where: { assessmentId: input.assessmentId } });
   if (validated) {
     await ctx.workflow.sendTaskSuccess(input.taskToken, { validated: true });
@@ -418,7 +492,9 @@ export async function relayOutbox(ctx: AppContext) {
 /** Target of the DomainTriageComplete rule: puts the triage on the assessment's timeline. */
 export async function onTriageComplete(ctx: Pick<AppContext, 'db'>, detail: In<'triageComplete'>) {
   const parsed = schemas.triageComplete.parse(detail);
-  const exists = await ctx.db.stageEvent.findFirst({ where: { assessmentId: parsed.assessmentId, stage: 'triage_complete' } });
+  const exists = await ctx.db.stageEvent.findFirst({
+    where: { assessmentId: parsed.assessmentId, stage: 'triage_complete' },
+  });
   if (!exists) {
     await recordStage(ctx.db, parsed.assessmentId, 'triage_complete', {
       activatedDomains: parsed.activatedDomains,
@@ -427,4 +503,3 @@ export async function onTriageComplete(ctx: Pick<AppContext, 'db'>, detail: In<'
   }
   return { recorded: !exists };
 }
-

@@ -33,7 +33,11 @@ export interface ReceivedMessage {
 export interface TaskQueue {
   send(message: QueueMessageIn): Promise<void>;
   /** Receives up to `max` visible messages and hides them for `visibilityTimeoutSeconds`. */
-  receive(opts: { max: number; visibilityTimeoutSeconds: number; waitSeconds?: number }): Promise<ReceivedMessage[]>;
+  receive(opts: {
+    max: number;
+    visibilityTimeoutSeconds: number;
+    waitSeconds?: number;
+  }): Promise<ReceivedMessage[]>;
   delete(receiptHandle: string): Promise<void>;
   /** Extends (or, with 0, ends) the invisibility of a received message. */
   changeVisibility(receiptHandle: string, visibilityTimeoutSeconds: number): Promise<void>;
@@ -68,7 +72,10 @@ export interface TaskLauncher {
 
 export interface Workflow {
   /** Starts the delivery pipeline with name = assessment id; a second start with the same name is a no-op. */
-  start(opts: { name: string; input: Record<string, unknown> }): Promise<{ executionId: string; alreadyStarted: boolean }>;
+  start(opts: {
+    name: string;
+    input: Record<string, unknown>;
+  }): Promise<{ executionId: string; alreadyStarted: boolean }>;
   sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<void>;
   sendTaskFailure(taskToken: string, error: string, cause: string): Promise<void>;
 }
@@ -94,7 +101,10 @@ export interface ObjectStore {
   get(key: string): Promise<Buffer>;
   head(key: string): Promise<{ size: number; contentType?: string } | null>;
   delete(key: string): Promise<void>;
-  presignPut(key: string, opts: { contentType: string; size: number; expiresSeconds: number }): Promise<{
+  presignPut(
+    key: string,
+    opts: { contentType: string; size: number; expiresSeconds: number },
+  ): Promise<{
     url: string;
     headers: Record<string, string>;
   }>;

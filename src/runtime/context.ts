@@ -53,7 +53,11 @@ function createStripe(config: Config): Stripe {
     maxNetworkRetries: 2,
     timeout: 20_000,
     ...(base
-      ? { host: base.hostname, port: Number(base.port || 443), protocol: base.protocol.replace(':', '') as 'http' | 'https' }
+      ? {
+          host: base.hostname,
+          port: Number(base.port || 443),
+          protocol: base.protocol.replace(':', '') as 'http' | 'https',
+        }
       : {}),
   });
 }
@@ -65,7 +69,9 @@ function createStripe(config: Config): Stripe {
 export function createContext(config: Config): AppContext {
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (the local stack sets it at start)');
   if (!config.COGNITO_USER_POOL_ID || !config.COGNITO_CLIENT_ID)
-    throw new Error('COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID are not set (the local stack sets them at start)');
+    throw new Error(
+      'COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID are not set (the local stack sets them at start)',
+    );
   const db = createDb(config.DATABASE_URL, config.DATABASE_POOL_MAX);
   const local = config.SCALEMAP_RUNTIME === 'local';
   const region = config.AWS_REGION;
@@ -97,8 +103,13 @@ export function createContext(config: Config): AppContext {
     const alerter = new SnsAlerter(new SNSClient({ region }), { topicArn: config.FOUNDER_ALERT_TOPIC_ARN! });
     return {
       ...base,
-      eventBus: new EventBridgeEventBus(new EventBridgeClient({ region }), { eventBusName: config.EVENT_BUS_NAME }),
-      taskQueue: new SqsTaskQueue(new SQSClient({ region }), { queueUrl: config.AGENT_QUEUE_URL!, dlqUrl: config.AGENT_DLQ_URL }),
+      eventBus: new EventBridgeEventBus(new EventBridgeClient({ region }), {
+        eventBusName: config.EVENT_BUS_NAME,
+      }),
+      taskQueue: new SqsTaskQueue(new SQSClient({ region }), {
+        queueUrl: config.AGENT_QUEUE_URL!,
+        dlqUrl: config.AGENT_DLQ_URL,
+      }),
       taskLauncher: new EcsTaskLauncher(new ECSClient({ region }), {
         cluster: config.ECS_CLUSTER,
         triageTaskDefinition: config.TRIAGE_TASK_DEFINITION!,
@@ -106,7 +117,9 @@ export function createContext(config: Config): AppContext {
         subnets: config.AGENT_SUBNETS,
         securityGroups: config.AGENT_SECURITY_GROUPS,
       }),
-      workflow: new StepFunctionsWorkflow(new SFNClient({ region }), { stateMachineArn: config.STATE_MACHINE_ARN! }),
+      workflow: new StepFunctionsWorkflow(new SFNClient({ region }), {
+        stateMachineArn: config.STATE_MACHINE_ARN!,
+      }),
       mailer,
       alerter,
       close: () => db.$disconnect(),

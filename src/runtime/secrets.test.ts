@@ -6,8 +6,12 @@ describe('resolveSecretArns', () => {
   it('turns each *_SECRET_ARN into its value, once, and leaves values already set alone', async () => {
     // Prepare
     const sm = mockClient(SecretsManagerClient);
-    sm.on(GetSecretValueCommand, { SecretId: 'arn:db' }).resolves({ SecretString: 'postgresql://u:p@db:5432/scalemap' });
-    sm.on(GetSecretValueCommand, { SecretId: 'arn:session' }).resolves({ SecretString: 's3cret-session-value' });
+    sm.on(GetSecretValueCommand, { SecretId: 'arn:db' }).resolves({
+      SecretString: 'postgresql://u:p@db:5432/scalemap',
+    });
+    sm.on(GetSecretValueCommand, { SecretId: 'arn:session' }).resolves({
+      SecretString: 's3cret-session-value',
+    });
     const env: NodeJS.ProcessEnv = {
       DATABASE_URL_SECRET_ARN: 'arn:db',
       SESSION_SECRET_SECRET_ARN: 'arn:session',
@@ -28,7 +32,9 @@ describe('resolveSecretArns', () => {
   it('fails loudly when a secret has no value', async () => {
     const sm = mockClient(SecretsManagerClient);
     sm.on(GetSecretValueCommand).resolves({});
-    await expect(resolveSecretArns({ X_SECRET_ARN: 'arn:x' }, new SecretsManagerClient({ region: 'eu-west-1' }))).rejects.toThrow(/X_SECRET_ARN/);
+    await expect(
+      resolveSecretArns({ X_SECRET_ARN: 'arn:x' }, new SecretsManagerClient({ region: 'eu-west-1' })),
+    ).rejects.toThrow(/X_SECRET_ARN/);
     sm.restore();
   });
 });

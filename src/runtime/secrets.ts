@@ -11,7 +11,9 @@ export async function resolveSecretArns(
   env: NodeJS.ProcessEnv = process.env,
   client: Pick<SecretsManagerClient, 'send'> = new SecretsManagerClient({}),
 ): Promise<string[]> {
-  const wanted = Object.keys(env).filter((k) => k.endsWith(SUFFIX) && env[k] && !env[k.slice(0, -SUFFIX.length)]);
+  const wanted = Object.keys(env).filter(
+    (k) => k.endsWith(SUFFIX) && env[k] && !env[k.slice(0, -SUFFIX.length)],
+  );
   await Promise.all(
     wanted.map(async (key) => {
       const out = await client.send(new GetSecretValueCommand({ SecretId: env[key]! }));

@@ -57,8 +57,16 @@ export async function adminAssessments(db: Db, config: Config, now = new Date())
  * Re-runs the pipeline of a failed assessment. Every step is idempotent and the due times are absolute,
  * so a new execution skips what is done and resumes at the failed stage.
  */
-export async function retryAssessment(db: Db, workflow: Workflow, assessmentId: string, correlationId: string) {
-  const a = await db.assessment.findUnique({ where: { id: assessmentId }, include: { executions: true, user: true } });
+export async function retryAssessment(
+  db: Db,
+  workflow: Workflow,
+  assessmentId: string,
+  correlationId: string,
+) {
+  const a = await db.assessment.findUnique({
+    where: { id: assessmentId },
+    include: { executions: true, user: true },
+  });
   if (!a) throw notFound('Assessment');
   if (a.status !== 'failed' || !a.submittedAt) throw conflict('Only a failed assessment can be re-run');
   const name = `${a.id}-retry-${a.executions.length}`;

@@ -45,9 +45,15 @@ export function checkAnswers(profile: CompanyProfile | null, answers: AnswerInpu
       if (!isApplicable(question, facts)) {
         problems.push({ questionId: a.questionId, message: 'does not apply to this company profile' });
       } else if (a.text !== undefined && a.text !== null) {
-        problems.push({ questionId: a.questionId, message: 'is a scored question: send a score from 1 to 5, not text' });
+        problems.push({
+          questionId: a.questionId,
+          message: 'is a scored question: send a score from 1 to 5, not text',
+        });
       } else if (a.score === undefined) {
-        problems.push({ questionId: a.questionId, message: 'needs a score from 1 to 5 (or null to clear it)' });
+        problems.push({
+          questionId: a.questionId,
+          message: 'needs a score from 1 to 5 (or null to clear it)',
+        });
       } else {
         rows.push({ questionId: a.questionId, score: a.score, text: null });
       }
@@ -62,19 +68,29 @@ export function checkAnswers(profile: CompanyProfile | null, answers: AnswerInpu
       } else if (a.text === undefined) {
         problems.push({ questionId: a.questionId, message: 'needs text (or null to clear it)' });
       } else {
-        rows.push({ questionId: a.questionId, score: null, text: a.text === null ? null : a.text.trim() || null });
+        rows.push({
+          questionId: a.questionId,
+          score: null,
+          text: a.text === null ? null : a.text.trim() || null,
+        });
       }
       continue;
     }
     problems.push({ questionId: a.questionId, message: 'is not a question of this questionnaire' });
   }
-  if (problems.length) throw badRequest('Some answers were rejected; nothing was saved', { answers: problems });
+  if (problems.length)
+    throw badRequest('Some answers were rejected; nothing was saved', { answers: problems });
   return rows;
 }
 
 /** Saves the batch with one set-based upsert (a 20-answer autosave is one statement, not twenty). */
-export async function saveAnswers(db: Db, assessment: { id: string; status: string }, rows: ReturnType<typeof checkAnswers>) {
-  if (!EDITABLE.has(assessment.status)) throw conflict('This assessment has been submitted and can no longer change');
+export async function saveAnswers(
+  db: Db,
+  assessment: { id: string; status: string },
+  rows: ReturnType<typeof checkAnswers>,
+) {
+  if (!EDITABLE.has(assessment.status))
+    throw conflict('This assessment has been submitted and can no longer change');
   const result = await db.$executeRawUnsafe(
     `INSERT INTO answers (id, assessment_id, question_id, score, text, updated_at)
      SELECT gen_random_uuid(), $1::uuid, u.q, u.s, u.t, now()

@@ -46,7 +46,11 @@ export function isUuid(id: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 }
 
-export function dueTimesView(a: { summaryDueAt: Date | null; reportDueAt: Date | null; kitsDueAt: Date | null }) {
+export function dueTimesView(a: {
+  summaryDueAt: Date | null;
+  reportDueAt: Date | null;
+  kitsDueAt: Date | null;
+}) {
   if (!a.summaryDueAt || !a.reportDueAt || !a.kitsDueAt) return null;
   return {
     executiveSummary: isoSeconds(a.summaryDueAt),
@@ -105,7 +109,9 @@ export async function assessmentView(db: Db, id: string, opts: { paymentRequired
     contentVersion: a.contentVersion,
     createdAt: a.createdAt.toISOString(),
     submittedAt: a.submittedAt?.toISOString() ?? null,
-    failure: a.failedStage ? { stage: a.failedStage, reason: a.failureReason, at: a.failedAt?.toISOString() ?? null } : null,
+    failure: a.failedStage
+      ? { stage: a.failedStage, reason: a.failureReason, at: a.failedAt?.toISOString() ?? null }
+      : null,
     dueTimes: dueTimesView(a),
     progress: {
       overall: progress.overall,

@@ -4,7 +4,13 @@ import { notFound } from '../errors';
 
 export type StageKey = 'executive_summary' | 'detailed_report' | 'implementation_kits';
 
-export async function readDeliverable(db: Db, store: ObjectStore, assessmentId: string, stage: StageKey, format: 'html' | 'pdf') {
+export async function readDeliverable(
+  db: Db,
+  store: ObjectStore,
+  assessmentId: string,
+  stage: StageKey,
+  format: 'html' | 'pdf',
+) {
   const row = await db.deliverable.findUnique({
     where: { assessmentId_stage_format: { assessmentId, stage, format } },
   });

@@ -55,24 +55,42 @@ export async function createDocument(
   const contentType = input.contentType.toLowerCase();
   const extensions = ALLOWED_TYPES[contentType];
   if (!extensions)
-    throw new AppError(415, 'unsupported_media_type', 'Only PDF, Word, Excel, CSV, PNG and JPEG files can be uploaded', {
-      allowed: Object.keys(ALLOWED_TYPES),
-    });
+    throw new AppError(
+      415,
+      'unsupported_media_type',
+      'Only PDF, Word, Excel, CSV, PNG and JPEG files can be uploaded',
+      {
+        allowed: Object.keys(ALLOWED_TYPES),
+      },
+    );
   if (input.size > MAX_DOCUMENT_BYTES)
-    throw new AppError(413, 'payload_too_large', 'Each document can be at most 10 MB', { maxBytes: MAX_DOCUMENT_BYTES });
+    throw new AppError(413, 'payload_too_large', 'Each document can be at most 10 MB', {
+      maxBytes: MAX_DOCUMENT_BYTES,
+    });
   if (input.fileName.includes('/') || input.fileName.includes('\\') || input.fileName.includes('..'))
-    throw new AppError(400, 'validation_error', 'The file name must not contain a path', { fileName: input.fileName });
+    throw new AppError(400, 'validation_error', 'The file name must not contain a path', {
+      fileName: input.fileName,
+    });
   const fileName = sanitiseFileName(input.fileName);
   const ext = path.extname(fileName).toLowerCase();
   if (!extensions.includes(ext))
-    throw new AppError(400, 'validation_error', `A ${contentType} file should end in ${extensions.join(' or ')}`, {
-      fileName,
-    });
+    throw new AppError(
+      400,
+      'validation_error',
+      `A ${contentType} file should end in ${extensions.join(' or ')}`,
+      {
+        fileName,
+      },
+    );
   if (!['draft', 'awaiting_payment'].includes(assessment.status))
     throw conflict('Documents can no longer be added to this assessment');
   const count = await db.document.count({ where: { assessmentId: assessment.id } });
   if (count >= MAX_DOCUMENTS)
-    throw new AppError(409, 'too_many_documents', `An assessment can have at most ${MAX_DOCUMENTS} documents`);
+    throw new AppError(
+      409,
+      'too_many_documents',
+      `An assessment can have at most ${MAX_DOCUMENTS} documents`,
+    );
   const doc = await db.document.create({
     data: {
       assessmentId: assessment.id,

@@ -6,7 +6,11 @@ import { logger } from '../logger';
  * Publishes outbox records that are not yet published (oldest first) and marks them.
  * Safe to run concurrently: each record is claimed with SKIP LOCKED inside a transaction.
  */
-export async function publishPending(db: Db, eventBus: EventBus, opts: { aggregateId?: string; limit?: number } = {}) {
+export async function publishPending(
+  db: Db,
+  eventBus: EventBus,
+  opts: { aggregateId?: string; limit?: number } = {},
+) {
   let published = 0;
   const limit = opts.limit ?? 50;
   await db.$transaction(
@@ -27,13 +31,19 @@ export async function publishPending(db: Db, eventBus: EventBus, opts: { aggrega
         };
         try {
           await eventBus.publish([event]);
-          await tx.outboxEvent.update({ where: { id: row.id }, data: { publishedAt: new Date(), attempts: { increment: 1 } } });
+          await tx.outboxEvent.update({
+            where: { id: row.id },
+            data: { publishedAt: new Date(), attempts: { increment: 1 } },
+          });
           published++;
         } catch (err) {
           logger.warn({ err, outboxId: row.id }, 'outbox publish failed');
           await tx.outboxEvent.update({
             where: { id: row.id },
-            data: { attempts: { increment: 1 }, lastError: String((err as Error).message ?? err).slice(0, 500) },
+            data: {
+              attempts: { increment: 1 },
+              lastError: String((err as Error).message ?? err).slice(0, 500),
+            },
           });
         }
       }

@@ -8,11 +8,20 @@ import { recordStage } from './assessments';
 export async function createCheckout(
   db: Db,
   stripe: Stripe | undefined,
-  opts: { assessment: { id: string; status: string; userId: string }; email: string; pricePence: number; appUrl: string },
+  opts: {
+    assessment: { id: string; status: string; userId: string };
+    email: string;
+    pricePence: number;
+    appUrl: string;
+  },
 ) {
-  if (!stripe) throw conflict('Payments are not enabled on this server: the assessment can be submitted without payment');
+  if (!stripe)
+    throw conflict(
+      'Payments are not enabled on this server: the assessment can be submitted without payment',
+    );
   const { assessment } = opts;
-  if (!['draft', 'awaiting_payment'].includes(assessment.status)) throw conflict('This assessment has already been submitted');
+  if (!['draft', 'awaiting_payment'].includes(assessment.status))
+    throw conflict('This assessment has already been submitted');
   const paid = await db.payment.findFirst({ where: { assessmentId: assessment.id, status: 'paid' } });
   if (paid) throw conflict('This assessment is already paid');
   const session = await stripe.checkout.sessions.create({
@@ -107,7 +116,10 @@ async function applyEvent(tx: Prisma.TransactionClient, event: Stripe.Event) {
     case 'checkout.session.async_payment_failed':
     case 'checkout.session.expired': {
       const session = event.data.object as Stripe.Checkout.Session;
-      await tx.payment.updateMany({ where: { stripeSessionId: session.id, status: 'pending' }, data: { status: 'failed' } });
+      await tx.payment.updateMany({
+        where: { stripeSessionId: session.id, status: 'pending' },
+        data: { status: 'failed' },
+      });
       return;
     }
     default:

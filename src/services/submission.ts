@@ -24,10 +24,19 @@ export interface AssessmentSubmitted {
 export async function submitAssessment(
   db: Db,
   eventBus: EventBus,
-  opts: { assessmentId: string; userId: string; paymentRequired: boolean; timeScale: number; correlationId: string },
+  opts: {
+    assessmentId: string;
+    userId: string;
+    paymentRequired: boolean;
+    timeScale: number;
+    correlationId: string;
+  },
 ) {
   const profile = await loadProfile(db, opts.userId);
-  if (!profile) throw new AppError(422, 'incomplete', 'Complete the company profile before submitting', { profile: false });
+  if (!profile)
+    throw new AppError(422, 'incomplete', 'Complete the company profile before submitting', {
+      profile: false,
+    });
   const submittedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
   const due = computeDueTimes(submittedAt, opts.timeScale);
   const detail: AssessmentSubmitted = {
@@ -44,7 +53,8 @@ export async function submitAssessment(
       opts.assessmentId,
     );
     const status = rows[0]?.status;
-    if (status !== 'draft' && status !== 'awaiting_payment') throw conflict('This assessment has already been submitted');
+    if (status !== 'draft' && status !== 'awaiting_payment')
+      throw conflict('This assessment has already been submitted');
     const answers = await tx.answer.findMany({
       where: { assessmentId: opts.assessmentId },
       select: { questionId: true, score: true, text: true },
@@ -84,7 +94,10 @@ export async function submitAssessment(
   });
   // Best effort now; the relay retries whatever is left unpublished.
   await publishPending(db, eventBus, { aggregateId: opts.assessmentId }).catch((err) =>
-    logger.warn({ err, assessmentId: opts.assessmentId }, 'publishing AssessmentSubmitted failed; the relay will retry'),
+    logger.warn(
+      { err, assessmentId: opts.assessmentId },
+      'publishing AssessmentSubmitted failed; the relay will retry',
+    ),
   );
   return { submittedAt: isoSeconds(submittedAt), dueTimes: mapIso(due) };
 }

@@ -10,7 +10,12 @@ import { logger } from '../logger';
  * Stores the client's validation and resumes the pipeline waiting on it (SendTaskSuccess with the stored token).
  * Allowed only while the pipeline awaits it; every priority of the report must be answered once.
  */
-export async function submitValidation(db: Db, workflow: Workflow, assessmentId: string, response: ValidationResponse) {
+export async function submitValidation(
+  db: Db,
+  workflow: Workflow,
+  assessmentId: string,
+  response: ValidationResponse,
+) {
   const assessment = await db.assessment.findUniqueOrThrow({
     where: { id: assessmentId },
     include: { executions: { where: { taskToken: { not: null } }, orderBy: { startedAt: 'desc' }, take: 1 } },

@@ -28,7 +28,8 @@ describe('assessments, answers and access', () => {
     await client.put('/api/me/profile', { ...SAMPLE_PROFILE, hasPhysicalProducts: true, regulated: true });
     const q2 = (await client.get('/api/questionnaire')).body;
     expect(q2.domains.map((d: { id: string }) => d.id)).toContain('supply-chain');
-    const count = (q: { domains: { questions: unknown[] }[] }) => q.domains.reduce((n, d) => n + d.questions.length, 0);
+    const count = (q: { domains: { questions: unknown[] }[] }) =>
+      q.domains.reduce((n, d) => n + d.questions.length, 0);
     expect(count(q2)).toBeGreaterThan(count(q1));
   });
 
@@ -59,14 +60,20 @@ describe('assessments, answers and access', () => {
     });
     expect(again.status).toBe(200);
     const after = (await client.get(`/api/assessments/${assessmentId}`)).body;
-    expect(after.answers.find((a: { questionId: string }) => a.questionId === answers[0].questionId).score).toBe(4);
-    expect(after.answers.find((a: { questionId: string }) => a.questionId === answers[1].questionId).score).toBeUndefined();
+    expect(
+      after.answers.find((a: { questionId: string }) => a.questionId === answers[0].questionId).score,
+    ).toBe(4);
+    expect(
+      after.answers.find((a: { questionId: string }) => a.questionId === answers[1].questionId).score,
+    ).toBeUndefined();
   });
 
   it('rejects bad answers with a 4xx and a clear message, leaving saved answers unchanged', async () => {
     const { client, assessmentId } = await clientWithAssessment();
     const good = answersFor(SAMPLE_PROFILE).slice(0, 5);
-    expect((await client.put(`/api/assessments/${assessmentId}/answers`, { answers: good })).status).toBe(200);
+    expect((await client.put(`/api/assessments/${assessmentId}/answers`, { answers: good })).status).toBe(
+      200,
+    );
     const before = (await client.get(`/api/assessments/${assessmentId}`)).body.answers;
     const supplyChain = 'sc-01';
     const bad: Record<string, unknown> = {
@@ -77,7 +84,12 @@ describe('assessments, answers and access', () => {
       scoreWord: { answers: [{ questionId: good[0].questionId, score: 'five' }] },
       fractional: { answers: [{ questionId: good[0].questionId, score: 2.5 }] },
       textOnScored: { answers: [{ questionId: good[0].questionId, text: 'hello' }] },
-      mixedBatch: { answers: [{ questionId: good[0].questionId, score: 1 }, { questionId: 'zz-99', score: 3 }] },
+      mixedBatch: {
+        answers: [
+          { questionId: good[0].questionId, score: 1 },
+          { questionId: 'zz-99', score: 3 },
+        ],
+      },
       extraField: { answers: [{ questionId: good[0].questionId, score: 1, admin: true }] },
       notArray: { answers: 'all of them' },
     };
@@ -89,13 +101,20 @@ describe('assessments, answers and access', () => {
     }
     const mixed = await client.put(`/api/assessments/${assessmentId}/answers`, bad.mixedBatch);
     expect(JSON.stringify(mixed.body.error.details)).toContain('zz-99');
-    const malformed = await client.request('PUT', `/api/assessments/${assessmentId}/answers`, '{"answers": [');
+    const malformed = await client.request(
+      'PUT',
+      `/api/assessments/${assessmentId}/answers`,
+      '{"answers": [',
+    );
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe('malformed_json');
     const huge = await client.request(
       'PUT',
       `/api/assessments/${assessmentId}/answers`,
-      JSON.stringify({ answers: [{ questionId: good[0].questionId, score: 1 }], padding: 'x'.repeat(1_100_000) }),
+      JSON.stringify({
+        answers: [{ questionId: good[0].questionId, score: 1 }],
+        padding: 'x'.repeat(1_100_000),
+      }),
     );
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe('payload_too_large');
@@ -105,7 +124,9 @@ describe('assessments, answers and access', () => {
 
   it('answers 404 for another user’s assessment, answers and documents, exactly like a missing one', async () => {
     const owner = await clientWithAssessment();
-    await owner.client.put(`/api/assessments/${owner.assessmentId}/answers`, { answers: answersFor(SAMPLE_PROFILE).slice(0, 3) });
+    await owner.client.put(`/api/assessments/${owner.assessmentId}/answers`, {
+      answers: answersFor(SAMPLE_PROFILE).slice(0, 3),
+    });
     const doc = await owner.client.post(`/api/assessments/${owner.assessmentId}/documents`, {
       fileName: 'plan.pdf',
       contentType: 'application/pdf',
@@ -119,7 +140,11 @@ describe('assessments, answers and access', () => {
     const calls: [string, string, unknown?][] = [
       ['GET', `/api/assessments/${id}`],
       ['PUT', `/api/assessments/${id}/answers`, { answers: [{ questionId: 'sa-01', score: 1 }] }],
-      ['POST', `/api/assessments/${id}/documents`, { fileName: 'x.pdf', contentType: 'application/pdf', size: 5 }],
+      [
+        'POST',
+        `/api/assessments/${id}/documents`,
+        { fileName: 'x.pdf', contentType: 'application/pdf', size: 5 },
+      ],
       ['GET', `/api/assessments/${id}/documents/${doc.body.documentId}`],
       ['DELETE', `/api/assessments/${id}/documents/${doc.body.documentId}`],
       ['POST', `/api/assessments/${id}/documents/${doc.body.documentId}/complete`, {}],

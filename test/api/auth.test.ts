@@ -4,7 +4,16 @@ import { SignJWT, importJWK, decodeJwt } from 'jose';
 import { Client, newUser, startTestStack, PASSWORD, type TestStack } from '../helpers/stack';
 
 const privateJwk = JSON.parse(
-  fs.readFileSync(path.join(require.resolve('cognito-local/package.json'), '..', 'lib', 'keys', 'cognitoLocal.private.json'), 'utf8'),
+  fs.readFileSync(
+    path.join(
+      require.resolve('cognito-local/package.json'),
+      '..',
+      'lib',
+      'keys',
+      'cognitoLocal.private.json',
+    ),
+    'utf8',
+  ),
 ).jwk;
 
 /** A token signed with cognito-local's own key (so only the claims differ from a real one). */
@@ -47,14 +56,19 @@ describe('authentication', () => {
   it('rejects no token, a forged token, an expired token and a token from another pool with 401', async () => {
     const { tokens } = await newUser(stack.url);
     const claims = decodeJwt(tokens.idToken);
-    const [h, p, s] = tokens.idToken.split('.');
+    const [h, , s] = tokens.idToken.split('.');
     const tampered = Buffer.from(JSON.stringify({ ...claims, sub: 'someone-else' })).toString('base64url');
     const cases: Record<string, string | undefined> = {
       none: undefined,
       garbage: 'not-a-jwt',
       forgedPayload: `${h}.${tampered}.${s}`,
-      expired: await signLike(claims, { exp: Math.floor(Date.now() / 1000) - 60, iat: Math.floor(Date.now() / 1000) - 3600 }),
-      otherPool: await signLike(claims, { iss: String(claims.iss).replace(/local_\w+$/, 'local_OtherPool1') }),
+      expired: await signLike(claims, {
+        exp: Math.floor(Date.now() / 1000) - 60,
+        iat: Math.floor(Date.now() / 1000) - 3600,
+      }),
+      otherPool: await signLike(claims, {
+        iss: String(claims.iss).replace(/local_\w+$/, 'local_OtherPool1'),
+      }),
       otherClient: await signLike(claims, { aud: 'another-client-id' }),
     };
     for (const [name, token] of Object.entries(cases)) {
@@ -68,11 +82,23 @@ describe('authentication', () => {
 
   it('answers auth errors with clear codes', async () => {
     const c = new Client(stack.url);
-    const weak = await c.post('/api/auth/register', { email: 'x@example.com', password: 'short', firstName: 'A', lastName: 'B', companyName: 'C' });
+    const weak = await c.post('/api/auth/register', {
+      email: 'x@example.com',
+      password: 'short',
+      firstName: 'A',
+      lastName: 'B',
+      companyName: 'C',
+    });
     expect(weak.status).toBe(400);
     expect(weak.body.error.details.map((d: { path: string }) => d.path)).toContain('password');
     const { email } = await newUser(stack.url);
-    const taken = await c.post('/api/auth/register', { email, password: PASSWORD, firstName: 'A', lastName: 'B', companyName: 'C' });
+    const taken = await c.post('/api/auth/register', {
+      email,
+      password: PASSWORD,
+      firstName: 'A',
+      lastName: 'B',
+      companyName: 'C',
+    });
     expect(taken.status).toBe(409);
     expect(taken.body.error.code).toBe('email_taken');
     const wrong = await c.post('/api/auth/login', { email, password: 'Wrong-passw0rd' });
@@ -113,7 +139,9 @@ describe('authentication', () => {
       if (!code) await new Promise((r) => setTimeout(r, 100));
     }
     expect(code).toBeDefined();
-    expect((await c.post('/api/auth/reset', { email, code: '000000', password: 'N3w-password' })).status).toBe(400);
+    expect(
+      (await c.post('/api/auth/reset', { email, code: '000000', password: 'N3w-password' })).status,
+    ).toBe(400);
     expect((await c.post('/api/auth/reset', { email, code, password: 'N3w-password' })).status).toBe(200);
     expect((await c.post('/api/auth/login', { email, password: 'N3w-password' })).status).toBe(200);
   });

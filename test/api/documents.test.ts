@@ -22,7 +22,11 @@ describe('documents over real HTTP (presigned S3 against s3rver)', () => {
       domain: 'financial-management',
     });
     expect(created.status).toBe(201);
-    const put = await fetch(created.body.uploadUrl, { method: 'PUT', headers: created.body.headers, body: new Uint8Array(bytes) });
+    const put = await fetch(created.body.uploadUrl, {
+      method: 'PUT',
+      headers: created.body.headers,
+      body: new Uint8Array(bytes),
+    });
     expect(put.status).toBe(200);
     return created.body.documentId as string;
   }
@@ -32,7 +36,11 @@ describe('documents over real HTTP (presigned S3 against s3rver)', () => {
     const id = await upload('Board pack Q3.pdf', 'application/pdf', bytes);
     const done = await client.post(`/api/assessments/${assessmentId}/documents/${id}/complete`);
     expect(done.status).toBe(200);
-    expect(done.body.document).toMatchObject({ status: 'uploaded', size: bytes.length, fileName: 'Board_pack_Q3.pdf' });
+    expect(done.body.document).toMatchObject({
+      status: 'uploaded',
+      size: bytes.length,
+      fileName: 'Board_pack_Q3.pdf',
+    });
     const redirect = await client.get(`/api/assessments/${assessmentId}/documents/${id}`);
     expect(redirect.status).toBe(302);
     const download = await fetch(redirect.headers.get('location')!);
@@ -66,7 +74,9 @@ describe('documents over real HTTP (presigned S3 against s3rver)', () => {
       contentType: 'application/pdf',
       size: 1234,
     });
-    const res = await client.post(`/api/assessments/${assessmentId}/documents/${created.body.documentId}/complete`);
+    const res = await client.post(
+      `/api/assessments/${assessmentId}/documents/${created.body.documentId}/complete`,
+    );
     expect(res.status).toBe(409);
     expect(res.body.error.message).toMatch(/not been uploaded/);
     const other = await client.post(`/api/assessments/${assessmentId}/documents`, {
@@ -74,11 +84,19 @@ describe('documents over real HTTP (presigned S3 against s3rver)', () => {
       contentType: 'text/csv',
       size: 50,
     });
-    await fetch(other.body.uploadUrl, { method: 'PUT', headers: other.body.headers, body: new Uint8Array(Buffer.from('a,b\n1,2\n')) });
-    const mismatch = await client.post(`/api/assessments/${assessmentId}/documents/${other.body.documentId}/complete`);
+    await fetch(other.body.uploadUrl, {
+      method: 'PUT',
+      headers: other.body.headers,
+      body: new Uint8Array(Buffer.from('a,b\n1,2\n')),
+    });
+    const mismatch = await client.post(
+      `/api/assessments/${assessmentId}/documents/${other.body.documentId}/complete`,
+    );
     expect(mismatch.status).toBe(409);
     // a pending document cannot be downloaded
-    expect((await client.get(`/api/assessments/${assessmentId}/documents/${created.body.documentId}`)).status).toBe(404);
+    expect(
+      (await client.get(`/api/assessments/${assessmentId}/documents/${created.body.documentId}`)).status,
+    ).toBe(404);
   });
 
   it('deletes a document and its object', async () => {
@@ -94,10 +112,18 @@ describe('documents over real HTTP (presigned S3 against s3rver)', () => {
   it('allows at most 20 documents per assessment', async () => {
     const fresh = (await client.post('/api/assessments')).body.id;
     for (let i = 0; i < 20; i++) {
-      const r = await client.post(`/api/assessments/${fresh}/documents`, { fileName: `f${i}.png`, contentType: 'image/png', size: 10 });
+      const r = await client.post(`/api/assessments/${fresh}/documents`, {
+        fileName: `f${i}.png`,
+        contentType: 'image/png',
+        size: 10,
+      });
       expect(r.status).toBe(201);
     }
-    const over = await client.post(`/api/assessments/${fresh}/documents`, { fileName: 'f21.png', contentType: 'image/png', size: 10 });
+    const over = await client.post(`/api/assessments/${fresh}/documents`, {
+      fileName: 'f21.png',
+      contentType: 'image/png',
+      size: 10,
+    });
     expect(over.status).toBe(409);
     expect(over.body.error.code).toBe('too_many_documents');
   });

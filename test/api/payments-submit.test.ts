@@ -17,12 +17,17 @@ function stripeStandIn() {
       requests.push({ path: req.url ?? '', body });
       const id = `cs_test_${++n}`;
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ id, object: 'checkout.session', url: `https://checkout.stripe.test/pay/${id}` }));
+      res.end(
+        JSON.stringify({ id, object: 'checkout.session', url: `https://checkout.stripe.test/pay/${id}` }),
+      );
     });
   });
   return {
     requests,
-    start: () => new Promise<string>((r) => server.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))),
+    start: () =>
+      new Promise<string>((r) =>
+        server.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+      ),
     stop: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
@@ -40,7 +45,11 @@ describe('payment and submission (Stripe configured)', () => {
   beforeAll(async () => {
     const base = await stripeApi.start();
     stack = await startTestStack(
-      { STRIPE_SECRET_KEY: 'sk_test_scalemap', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_BASE_URL: base },
+      {
+        STRIPE_SECRET_KEY: 'sk_test_scalemap',
+        STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        STRIPE_API_BASE_URL: base,
+      },
       { runPipeline: false },
     );
   });
@@ -72,12 +81,17 @@ describe('payment and submission (Stripe configured)', () => {
     id: eventId,
     object: 'event',
     type: 'checkout.session.completed',
-    data: { object: { id: sessionId, object: 'checkout.session', payment_status: 'paid', payment_intent: 'pi_123' } },
+    data: {
+      object: { id: sessionId, object: 'checkout.session', payment_status: 'paid', payment_intent: 'pi_123' },
+    },
   });
 
   it('requires payment: 402 before, Checkout in GBP at the configured price, 202 after the webhook', async () => {
     const { client, id, userId } = await completeAssessment();
-    expect((await client.get(`/api/assessments/${id}`)).body.payment).toEqual({ required: true, status: 'unpaid' });
+    expect((await client.get(`/api/assessments/${id}`)).body.payment).toEqual({
+      required: true,
+      status: 'unpaid',
+    });
     const unpaid = await client.post(`/api/assessments/${id}/submit`);
     expect(unpaid.status).toBe(402);
     expect(unpaid.body.error.code).toBe('payment_required');
@@ -104,11 +118,17 @@ describe('payment and submission (Stripe configured)', () => {
     const { client, id } = await completeAssessment();
     const checkout = await client.post(`/api/assessments/${id}/checkout`, {});
     const event = completed(checkout.body.sessionId, `evt_forged_${id}`);
-    const forged = Stripe.webhooks.generateTestHeaderString({ payload: JSON.stringify(event), secret: 'whsec_wrong' });
+    const forged = Stripe.webhooks.generateTestHeaderString({
+      payload: JSON.stringify(event),
+      secret: 'whsec_wrong',
+    });
     const res = await webhook(event, forged);
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe('invalid_signature');
-    const missing = await fetch(`${stack.url}/api/stripe/webhook`, { method: 'POST', body: JSON.stringify(event) });
+    const missing = await fetch(`${stack.url}/api/stripe/webhook`, {
+      method: 'POST',
+      body: JSON.stringify(event),
+    });
     expect(missing.status).toBe(400);
     expect((await client.get(`/api/assessments/${id}`)).body.payment.status).toBe('pending');
     expect(await stack.app.ctx.db.stripeEvent.findUnique({ where: { id: event.id } })).toBeNull();
@@ -123,7 +143,9 @@ describe('payment and submission (Stripe configured)', () => {
     expect(first.status).toBe(200);
     expect(second.status).toBe(200);
     expect((await second.json()).duplicate).toBe(true);
-    const stages = await stack.app.ctx.db.stageEvent.count({ where: { assessmentId: id, stage: 'payment_received' } });
+    const stages = await stack.app.ctx.db.stageEvent.count({
+      where: { assessmentId: id, stage: 'payment_received' },
+    });
     expect(stages).toBe(1);
     expect(await stack.app.ctx.db.stripeEvent.count({ where: { id: event.id } })).toBe(1);
   });
@@ -133,14 +155,15 @@ describe('payment and submission (Stripe configured)', () => {
     await user.client.put('/api/me/profile', SAMPLE_PROFILE);
     const id = (await user.client.post('/api/assessments')).body.id as string;
     const partial = answersFor(SAMPLE_PROFILE, [], { skipDomains: ['people-organization', 'partnerships'] });
-    for (const batch of chunk(partial, 50)) await user.client.put(`/api/assessments/${id}/answers`, { answers: batch });
+    for (const batch of chunk(partial, 50))
+      await user.client.put(`/api/assessments/${id}/answers`, { answers: batch });
     const incomplete = await user.client.post(`/api/assessments/${id}/submit`);
     expect(incomplete.status).toBe(422);
-    expect(incomplete.body.error.details.incompleteDomains.map((d: { domain: string }) => d.domain).sort()).toEqual([
-      'partnerships',
-      'people-organization',
-    ]);
-    for (const batch of chunk(answersFor(SAMPLE_PROFILE), 50)) await user.client.put(`/api/assessments/${id}/answers`, { answers: batch });
+    expect(
+      incomplete.body.error.details.incompleteDomains.map((d: { domain: string }) => d.domain).sort(),
+    ).toEqual(['partnerships', 'people-organization']);
+    for (const batch of chunk(answersFor(SAMPLE_PROFILE), 50))
+      await user.client.put(`/api/assessments/${id}/answers`, { answers: batch });
     const checkout = await user.client.post(`/api/assessments/${id}/checkout`, {});
     await webhook(completed(checkout.body.sessionId, `evt_sub_${id}`));
     const ok = await user.client.post(`/api/assessments/${id}/submit`);
@@ -151,10 +174,16 @@ describe('payment and submission (Stripe configured)', () => {
     const outbox = await stack.app.ctx.db.outboxEvent.findMany({ where: { aggregateId: id } });
     expect(outbox).toHaveLength(1);
     expect(outbox[0].detailType).toBe('AssessmentSubmitted');
-    expect(outbox[0].payload).toMatchObject({ assessmentId: id, userId: user.userId, industry: 'technology' });
+    expect(outbox[0].payload).toMatchObject({
+      assessmentId: id,
+      userId: user.userId,
+      industry: 'technology',
+    });
     expect(outbox[0].publishedAt).not.toBeNull();
     // submitted assessments are frozen
-    const late = await user.client.put(`/api/assessments/${id}/answers`, { answers: [{ questionId: partial[0].questionId, score: 1 }] });
+    const late = await user.client.put(`/api/assessments/${id}/answers`, {
+      answers: [{ questionId: partial[0].questionId, score: 1 }],
+    });
     expect(late.status).toBe(409);
     // the local bus started exactly one pipeline execution, named after the assessment
     expect(await stack.app.ctx.db.pipelineExecution.count({ where: { assessmentId: id } })).toBe(1);

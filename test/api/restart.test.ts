@@ -8,8 +8,16 @@ import { answersFor } from '../helpers/answers';
 const ROOT = path.resolve(__dirname, '..', '..');
 
 /** Runs `npm start`'s entry point as a real process with its own embedded PostgreSQL. */
-function startCli(dataDir: string, port: number): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, SCALEMAP_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
+function startCli(
+  dataDir: string,
+  port: number,
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SCALEMAP_DATA_DIR: dataDir,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+  };
   delete env.DATABASE_URL; // the test run's template database must not leak in
   delete env.TEST_DATABASE_TEMPLATE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/local/start.ts'], { cwd: ROOT, env });
@@ -47,15 +55,34 @@ describe('npm start: a restart keeps every piece of data', () => {
     const first = await startCli(dataDir, port);
     const email = `restart${Date.now()}@example.com`;
     const c = new Client(first.url);
-    expect((await c.post('/api/auth/register', { email, password: PASSWORD, firstName: 'Re', lastName: 'Start', companyName: 'Persist Ltd' })).status).toBe(201);
+    expect(
+      (
+        await c.post('/api/auth/register', {
+          email,
+          password: PASSWORD,
+          firstName: 'Re',
+          lastName: 'Start',
+          companyName: 'Persist Ltd',
+        })
+      ).status,
+    ).toBe(201);
     expect((await c.post('/api/auth/login', { email, password: PASSWORD })).status).toBe(200);
     await c.put('/api/me/profile', SAMPLE_PROFILE);
     const id = (await c.post('/api/assessments')).body.id;
     const answers = answersFor(SAMPLE_PROFILE).slice(0, 12);
     expect((await c.put(`/api/assessments/${id}/answers`, { answers })).status).toBe(200);
     const bytes = Buffer.from('month,revenue\njan,100\nfeb,120\n');
-    const doc = (await c.post(`/api/assessments/${id}/documents`, { fileName: 'revenue.csv', contentType: 'text/csv', size: bytes.length })).body;
-    expect((await fetch(doc.uploadUrl, { method: 'PUT', headers: doc.headers, body: new Uint8Array(bytes) })).status).toBe(200);
+    const doc = (
+      await c.post(`/api/assessments/${id}/documents`, {
+        fileName: 'revenue.csv',
+        contentType: 'text/csv',
+        size: bytes.length,
+      })
+    ).body;
+    expect(
+      (await fetch(doc.uploadUrl, { method: 'PUT', headers: doc.headers, body: new Uint8Array(bytes) }))
+        .status,
+    ).toBe(200);
     expect((await c.post(`/api/assessments/${id}/documents/${doc.documentId}/complete`)).status).toBe(200);
 
     expect(await stopCli(first.child)).toBe(0);

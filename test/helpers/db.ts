@@ -8,7 +8,8 @@ import { createDb, type Db } from '../../src/db/client';
  */
 export async function createTestDatabase(): Promise<{ url: string; db: Db; drop: () => Promise<void> }> {
   const templateUrl = process.env.TEST_DATABASE_TEMPLATE_URL;
-  if (!templateUrl) throw new Error('TEST_DATABASE_TEMPLATE_URL is not set: run through jest (test/global-setup.mjs)');
+  if (!templateUrl)
+    throw new Error('TEST_DATABASE_TEMPLATE_URL is not set: run through jest (test/global-setup.mjs)');
   const name = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const admin = new Client({ connectionString: templateUrl.replace(/\/[^/]+$/, '/postgres') });
   await admin.connect();

@@ -8,7 +8,11 @@ export const WEAK_PROFILE = {
 };
 
 /** A client with a complete questionnaire (weak in the given domains), submitted. */
-export async function submitAssessment(stack: TestStack, weak = ['financial-management', 'revenue-engine', 'people-organization'], profile = WEAK_PROFILE) {
+export async function submitAssessment(
+  stack: TestStack,
+  weak = ['financial-management', 'revenue-engine', 'people-organization'],
+  profile = WEAK_PROFILE,
+) {
   const user = await newUser(stack.url);
   await user.client.put('/api/me/profile', profile);
   const id = (await user.client.post('/api/assessments')).body.id as string;
@@ -21,7 +25,12 @@ export async function submitAssessment(stack: TestStack, weak = ['financial-mana
   return { ...user, id };
 }
 
-export async function waitUntil<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 60_000, everyMs = 200): Promise<T> {
+export async function waitUntil<T>(
+  what: string,
+  fn: () => Promise<T | undefined | null | false>,
+  timeoutMs = 60_000,
+  everyMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await fn();

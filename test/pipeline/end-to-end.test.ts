@@ -9,7 +9,10 @@ import { submitAssessment, waitUntil } from '../helpers/pipeline';
 describe('delivery pipeline end to end (local runner)', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({ SCALEMAP_TIME_SCALE: '17280', LOG_LEVEL: 'silent' }, { runner: { pollMs: 200 } });
+    stack = await startTestStack(
+      { SCALEMAP_TIME_SCALE: '17280', LOG_LEVEL: 'silent' },
+      { runner: { pollMs: 200 } },
+    );
   });
   afterAll(() => stack.stop());
 
@@ -26,15 +29,24 @@ describe('delivery pipeline end to end (local runner)', () => {
     const { client, id, email } = await submitAssessment(stack);
     const db = stack.app.ctx.db;
 
-    const awaiting = await waitUntil('the validation request', async () => {
-      const a = (await client.get(`/api/assessments/${id}`)).body;
-      return a.awaitingValidation ? a : undefined;
-    }, 90_000);
+    const awaiting = await waitUntil(
+      'the validation request',
+      async () => {
+        const a = (await client.get(`/api/assessments/${id}`)).body;
+        return a.awaitingValidation ? a : undefined;
+      },
+      90_000,
+    );
     expect(awaiting.triage.activatedDomains).toEqual(
       expect.arrayContaining(['financial-management', 'revenue-engine', 'people-organization']),
     );
-    expect(awaiting.analyses.map((a: { domain: string }) => a.domain).sort()).toEqual([...awaiting.triage.activatedDomains].sort());
-    expect(awaiting.deliverables.map((d: { stage: string }) => d.stage).sort()).toEqual(['detailed-report', 'executive-summary']);
+    expect(awaiting.analyses.map((a: { domain: string }) => a.domain).sort()).toEqual(
+      [...awaiting.triage.activatedDomains].sort(),
+    );
+    expect(awaiting.deliverables.map((d: { stage: string }) => d.stage).sort()).toEqual([
+      'detailed-report',
+      'executive-summary',
+    ]);
     const reportPriorities = awaiting.priorities.map((p: { recommendationId: string }) => p.recommendationId);
     expect(reportPriorities.length).toBeGreaterThanOrEqual(2);
 
@@ -42,9 +54,17 @@ describe('delivery pipeline end to end (local runner)', () => {
     const report = await client.get(`/api/assessments/${id}/deliverables/detailed-report?format=html`);
     expect(report.status).toBe(200);
     expect(report.text).toContain('<svg');
-    const pdf = await fetch(`${stack.url}/api/assessments/${id}/deliverables/detailed-report?format=pdf`, { headers: { cookie: client.cookie! } });
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
-    expect((await client.get(`/api/assessments/${id}/deliverables/detailed-report?format=doc`)).status).toBe(400);
+    const pdf = await fetch(`${stack.url}/api/assessments/${id}/deliverables/detailed-report?format=pdf`, {
+      headers: { cookie: client.cookie! },
+    });
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    expect((await client.get(`/api/assessments/${id}/deliverables/detailed-report?format=doc`)).status).toBe(
+      400,
+    );
 
     // Validation: strongly disagree with priority 1.
     const validation = {
@@ -59,45 +79,79 @@ describe('delivery pipeline end to end (local runner)', () => {
       constraints: 'No new hires before April.',
       successCriteria: 'Three months of cash visibility.',
     };
-    expect((await client.post(`/api/assessments/${id}/validation`, { ...validation, capacityForChange: 'lots' })).status).toBe(400);
+    expect(
+      (await client.post(`/api/assessments/${id}/validation`, { ...validation, capacityForChange: 'lots' }))
+        .status,
+    ).toBe(400);
     expect((await client.post(`/api/assessments/${id}/validation`, validation)).status).toBe(202);
     expect((await client.post(`/api/assessments/${id}/validation`, validation)).status).toBe(409);
 
-    const done = await waitUntil('completion', async () => {
-      const a = (await client.get(`/api/assessments/${id}`)).body;
-      return a.status === 'completed' ? a : undefined;
-    }, 60_000);
+    const done = await waitUntil(
+      'completion',
+      async () => {
+        const a = (await client.get(`/api/assessments/${id}`)).body;
+        return a.status === 'completed' ? a : undefined;
+      },
+      60_000,
+    );
     const kitsOrder = done.priorities.map((p: { recommendationId: string }) => p.recommendationId);
     expect(kitsOrder.indexOf(reportPriorities[0])).toBeGreaterThan(kitsOrder.indexOf(reportPriorities[1]));
     const kits = await client.get(`/api/assessments/${id}/deliverables/implementation-kits`);
     expect(kits.status).toBe(200);
 
     // Deliverables in order, each once.
-    const rows = await db.deliverable.findMany({ where: { assessmentId: id, format: 'html' }, orderBy: { deliveredAt: 'asc' } });
+    const rows = await db.deliverable.findMany({
+      where: { assessmentId: id, format: 'html' },
+      orderBy: { deliveredAt: 'asc' },
+    });
     expect(rows.map((r) => r.stage)).toEqual(['executive_summary', 'detailed_report', 'implementation_kits']);
     // Exactly the activated analyses.
-    expect(await db.agentAnalysis.count({ where: { assessmentId: id } })).toBe(awaiting.triage.activatedDomains.length);
+    expect(await db.agentAnalysis.count({ where: { assessmentId: id } })).toBe(
+      awaiting.triage.activatedDomains.length,
+    );
     // Emails: confirmation, then the three deliveries.
     const subjects = outboxFor(email).map((m) => m.subject);
     expect(subjects).toHaveLength(4);
     expect(subjects.join(' | ')).toMatch(/executive summary/i);
     const execution = await db.pipelineExecution.findUniqueOrThrow({ where: { executionId: id } });
-    await waitUntil('the execution to be recorded', async () =>
-      (await db.pipelineExecution.findUniqueOrThrow({ where: { executionId: id } })).status === 'SUCCEEDED',
+    await waitUntil(
+      'the execution to be recorded',
+      async () =>
+        (await db.pipelineExecution.findUniqueOrThrow({ where: { executionId: id } })).status === 'SUCCEEDED',
     );
     expect(execution.assessmentId).toBe(id);
     // The timeline the client sees.
-    const stages = (await db.stageEvent.findMany({ where: { assessmentId: id }, orderBy: { id: 'asc' } })).map((s) => s.stage);
-    for (const s of ['submitted', 'triage_started', 'triage_complete', 'analysis_started', 'executive_summary_delivered', 'detailed_report_delivered', 'validation_requested', 'validation_received', 'implementation_kits_delivered'])
+    const stages = (
+      await db.stageEvent.findMany({ where: { assessmentId: id }, orderBy: { id: 'asc' } })
+    ).map((s) => s.stage);
+    for (const s of [
+      'submitted',
+      'triage_started',
+      'triage_complete',
+      'analysis_started',
+      'executive_summary_delivered',
+      'detailed_report_delivered',
+      'validation_requested',
+      'validation_received',
+      'implementation_kits_delivered',
+    ])
       expect(stages).toContain(s);
   }, 150_000);
 
   it('without a validation the timeout path delivers the kits with the report’s priorities', async () => {
-    const { client, id } = await submitAssessment(stack, ['technology-data', 'operational-excellence', 'customer-experience']);
-    const done = await waitUntil('completion', async () => {
-      const a = (await client.get(`/api/assessments/${id}`)).body;
-      return a.status === 'completed' ? a : undefined;
-    }, 120_000);
+    const { client, id } = await submitAssessment(stack, [
+      'technology-data',
+      'operational-excellence',
+      'customer-experience',
+    ]);
+    const done = await waitUntil(
+      'completion',
+      async () => {
+        const a = (await client.get(`/api/assessments/${id}`)).body;
+        return a.status === 'completed' ? a : undefined;
+      },
+      120_000,
+    );
     expect(done.validation).toBeNull();
     expect(done.deliverables.map((d: { stage: string }) => d.stage).sort()).toEqual([
       'detailed-report',

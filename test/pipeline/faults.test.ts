@@ -27,7 +27,12 @@ describe('faults: agents, queue and events', () => {
   let stack: TestStack;
   beforeAll(async () => {
     stack = await startTestStack(
-      { LOG_LEVEL: 'silent', AGENT_TEST_DELAY_MS: '2500', AGENT_VISIBILITY_TIMEOUT_SECONDS: '2', AGENT_EMPTY_POLLS_BEFORE_EXIT: '2' },
+      {
+        LOG_LEVEL: 'silent',
+        AGENT_TEST_DELAY_MS: '2500',
+        AGENT_VISIBILITY_TIMEOUT_SECONDS: '2',
+        AGENT_EMPTY_POLLS_BEFORE_EXIT: '2',
+      },
       { runPipeline: false },
     );
   });
@@ -41,18 +46,26 @@ describe('faults: agents, queue and events', () => {
     expect(dispatched.workersLaunched).toBeGreaterThan(0);
     const launcher = ctx.taskLauncher as ProcessTaskLauncher;
     // Wait until every worker holds a message, then kill them all without warning.
-    await waitUntil('messages in flight', async () => (await ctx.taskQueue.depth()).inFlight >= 1, 30_000, 50);
+    await waitUntil(
+      'messages in flight',
+      async () => (await ctx.taskQueue.depth()).inFlight >= 1,
+      30_000,
+      50,
+    );
     for (const child of launcher.runningChildren()) process.kill(child.pid!, 'SIGKILL');
     await waitUntil('workers gone', async () => (await launcher.countRunning('specialist')) === 0, 10_000);
     expect(await ctx.db.agentAnalysis.count({ where: { assessmentId: id } })).toBe(0);
     // The step the state machine polls relaunches workers for the messages that came back.
     await waitUntil(
       'all analyses',
-      async () => (await checkAnalyses(ctx, { assessmentId: id, polls: 0, maxPolls: 1000 })).status === 'done',
+      async () =>
+        (await checkAnalyses(ctx, { assessmentId: id, polls: 0, maxPolls: 1000 })).status === 'done',
       60_000,
       500,
     );
-    const analysed = await ctx.db.stageEvent.findMany({ where: { assessmentId: id, stage: 'domain_analysed' } });
+    const analysed = await ctx.db.stageEvent.findMany({
+      where: { assessmentId: id, stage: 'domain_analysed' },
+    });
     const domains = analysed.map((e) => (e.detail as { domain: string }).domain);
     expect(domains.sort()).toEqual([...dispatched.activatedDomains].sort());
     expect(new Set(domains).size).toBe(domains.length);
@@ -63,28 +76,43 @@ describe('faults: agents, queue and events', () => {
     const ctx = stack.app.ctx;
     await runTriageTask(ctx, id);
     const alertsBefore = founderAlerts(stack).length;
-    await ctx.taskQueue.send({ groupId: 'junk', dedupId: 'junk-1', body: '{"assessmentId": "not-a-uuid", "domain": "astrology"' });
+    await ctx.taskQueue.send({
+      groupId: 'junk',
+      dedupId: 'junk-1',
+      body: '{"assessmentId": "not-a-uuid", "domain": "astrology"',
+    });
     await dispatchAgents(ctx, { assessmentId: id });
     const triage = await ctx.db.triageResult.findUniqueOrThrow({ where: { assessmentId: id } });
     await waitUntil(
       'analyses of the good messages',
-      async () => (await checkAnalyses(ctx, { assessmentId: id, polls: 0, maxPolls: 1000 })).status === 'done',
+      async () =>
+        (await checkAnalyses(ctx, { assessmentId: id, polls: 0, maxPolls: 1000 })).status === 'done',
       60_000,
       500,
     );
-    expect(await ctx.db.agentAnalysis.count({ where: { assessmentId: id } })).toBe(triage.activatedDomains.length);
+    expect(await ctx.db.agentAnalysis.count({ where: { assessmentId: id } })).toBe(
+      triage.activatedDomains.length,
+    );
     const deadRows = await ctx.db.queueMessage.findMany({ where: { deadLettered: true, dedupId: 'junk-1' } });
     expect(deadRows).toHaveLength(1);
     expect(deadRows[0].deadLetterReason).toMatch(/malformed/);
     await waitUntil('the founder alert', async () => founderAlerts(stack).length > alertsBefore, 10_000);
-    expect(founderAlerts(stack).map((m) => m.subject).join('\n')).toMatch(/rejected/i);
+    expect(
+      founderAlerts(stack)
+        .map((m) => m.subject)
+        .join('\n'),
+    ).toMatch(/rejected/i);
   }, 120_000);
 
   it('a duplicate AssessmentSubmitted starts one pipeline', async () => {
     const { id } = await submitAssessment(stack);
     const event = await stack.app.ctx.db.outboxEvent.findFirstOrThrow({ where: { aggregateId: id } });
-    await stack.app.ctx.eventBus.publish([{ detailType: 'AssessmentSubmitted', detail: event.payload as never }]);
-    await stack.app.ctx.eventBus.publish([{ detailType: 'AssessmentSubmitted', detail: event.payload as never }]);
+    await stack.app.ctx.eventBus.publish([
+      { detailType: 'AssessmentSubmitted', detail: event.payload as never },
+    ]);
+    await stack.app.ctx.eventBus.publish([
+      { detailType: 'AssessmentSubmitted', detail: event.payload as never },
+    ]);
     expect(await stack.app.ctx.db.pipelineExecution.count({ where: { assessmentId: id } })).toBe(1);
   });
 });
@@ -118,12 +146,18 @@ describe('faults: a handler that fails twice, then succeeds', () => {
 
   it('shows the retries in the execution history and delivers', async () => {
     const { id, client } = await submitAssessment(stack);
-    await waitUntil('the executive summary', async () =>
-      (await client.get(`/api/assessments/${id}`)).body.deliverables.some((d: { stage: string }) => d.stage === 'executive-summary'),
+    await waitUntil(
+      'the executive summary',
+      async () =>
+        (await client.get(`/api/assessments/${id}`)).body.deliverables.some(
+          (d: { stage: string }) => d.stage === 'executive-summary',
+        ),
       90_000,
     );
     const history = stack.app.runner.executionHistory(id);
-    const retries = history.filter((e) => e.type === 'StateRetried' && e.state === 'GenerateExecutiveSummary');
+    const retries = history.filter(
+      (e) => e.type === 'StateRetried' && e.state === 'GenerateExecutiveSummary',
+    );
     expect(retries).toHaveLength(2);
     expect(calls).toBe(3);
     expect((await client.get(`/api/assessments/${id}`)).body.status).not.toBe('failed');
@@ -157,7 +191,13 @@ describe('faults: the OpenAI service misbehaves', () => {
             object: 'chat.completion',
             created: 0,
             model: 'gpt-4o-mini',
-            choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: mode === 'invalid' ? 'this is not JSON' : '{}' } }],
+            choices: [
+              {
+                index: 0,
+                finish_reason: 'stop',
+                message: { role: 'assistant', content: mode === 'invalid' ? 'this is not JSON' : '{}' },
+              },
+            ],
             usage: { prompt_tokens: 900, completion_tokens: 40, total_tokens: 940 },
           }),
         );
@@ -175,7 +215,15 @@ describe('faults: the OpenAI service misbehaves', () => {
   it('retries on 429/500, then the breaker opens, and the rule-based analysis is used and flagged for review', async () => {
     const { id } = await submitAssessment(stack);
     const ctx = stack.app.ctx;
-    const recordUsage = async (u: { assessmentId?: string; agent: string; model: string; promptTokens: number; completionTokens: number; costUsd: number; outcome: string }) => {
+    const recordUsage = async (u: {
+      assessmentId?: string;
+      agent: string;
+      model: string;
+      promptTokens: number;
+      completionTokens: number;
+      costUsd: number;
+      outcome: string;
+    }) => {
       await ctx.db.llmUsage.create({ data: { ...u, assessmentId: u.assessmentId ?? null } });
     };
     const llm = new OpenAiLlm({
@@ -189,8 +237,18 @@ describe('faults: the OpenAI service misbehaves', () => {
       breaker: new CircuitBreaker({ failureThreshold: 3, coolDownMs: 60_000 }),
     });
     const profile = profileSchema.parse(WEAK_PROFILE);
-    const answers = answersFor(WEAK_PROFILE, ['financial-management']).map((a) => ({ questionId: a.questionId, score: a.score ?? null, text: a.text ?? null }));
-    const input = { assessmentId: id, domain: 'financial-management' as const, profile, answers, documents: [] };
+    const answers = answersFor(WEAK_PROFILE, ['financial-management']).map((a) => ({
+      questionId: a.questionId,
+      score: a.score ?? null,
+      text: a.text ?? null,
+    }));
+    const input = {
+      assessmentId: id,
+      domain: 'financial-management' as const,
+      profile,
+      answers,
+      documents: [],
+    };
 
     mode = '429';
     hits = 0;

@@ -26,9 +26,19 @@ describe('founder console: SLA, failures, retry; live events', () => {
   afterAll(() => stack.stop());
 
   async function founder() {
-    const { email } = await submitAssessment(stack, ['risk-compliance', 'technology-data', 'partnerships']).then(() => ({ email: `founder${Date.now()}@example.com` }));
+    const { email } = await submitAssessment(stack, [
+      'risk-compliance',
+      'technology-data',
+      'partnerships',
+    ]).then(() => ({ email: `founder${Date.now()}@example.com` }));
     const c = new Client(stack.url);
-    await c.post('/api/auth/register', { email, password: PASSWORD, firstName: 'Fran', lastName: 'Founder', companyName: 'ScaleMap' });
+    await c.post('/api/auth/register', {
+      email,
+      password: PASSWORD,
+      firstName: 'Fran',
+      lastName: 'Founder',
+      companyName: 'ScaleMap',
+    });
     await stack.app.ctx.identity.addToGroup(email, 'founders');
     await c.post('/api/auth/login', { email, password: PASSWORD });
     return c;
@@ -36,11 +46,18 @@ describe('founder console: SLA, failures, retry; live events', () => {
 
   it('marks a failing stage failed with its reason, alerts the founder, and a retry delivers everything', async () => {
     const { id, client } = await submitAssessment(stack);
-    const failed = await waitUntil('the failure', async () => {
-      const a = (await client.get(`/api/assessments/${id}`)).body;
-      return a.status === 'failed' ? a : undefined;
-    }, 90_000);
-    expect(failed.failure).toMatchObject({ stage: 'detailed-report', reason: expect.stringContaining('report template missing') });
+    const failed = await waitUntil(
+      'the failure',
+      async () => {
+        const a = (await client.get(`/api/assessments/${id}`)).body;
+        return a.status === 'failed' ? a : undefined;
+      },
+      90_000,
+    );
+    expect(failed.failure).toMatchObject({
+      stage: 'detailed-report',
+      reason: expect.stringContaining('report template missing'),
+    });
     expect(failed.deliverables.map((d: { stage: string }) => d.stage)).toEqual(['executive-summary']);
     const alerts = fs
       .readdirSync(stack.app.ctx.outboxDir!)
@@ -52,7 +69,11 @@ describe('founder console: SLA, failures, retry; live events', () => {
     expect((await client.get('/api/admin/assessments')).status).toBe(403);
     const list = (await admin.get('/api/admin/assessments')).body.assessments;
     const row = list.find((r: { id: string }) => r.id === id);
-    expect(row).toMatchObject({ status: 'failed', failure: { stage: 'detailed-report' }, company: expect.any(String) });
+    expect(row).toMatchObject({
+      status: 'failed',
+      failure: { stage: 'detailed-report' },
+      company: expect.any(String),
+    });
     expect(row.sla.executiveSummary).toMatch(/^delivered/);
     expect(row.tokens).toEqual({ prompt: 0, completion: 0 });
     // A client cannot retry; a founder can, once.
@@ -62,20 +83,28 @@ describe('founder console: SLA, failures, retry; live events', () => {
     expect(retry.status).toBe(202);
     expect(retry.body.failedStage).toBe('detailed-report');
     expect((await admin.post(`/api/admin/assessments/${id}/retry`)).status).toBe(409);
-    const done = await waitUntil('completion after the retry', async () => {
-      const a = (await client.get(`/api/assessments/${id}`)).body;
-      return a.status === 'completed' ? a : undefined;
-    }, 90_000);
+    const done = await waitUntil(
+      'completion after the retry',
+      async () => {
+        const a = (await client.get(`/api/assessments/${id}`)).body;
+        return a.status === 'completed' ? a : undefined;
+      },
+      90_000,
+    );
     expect(done.failure).toBeNull();
     expect(done.deliverables).toHaveLength(3);
     // the retry did not repeat the finished work: one analysis per domain, one summary email
-    const summaryEmails = await stack.app.ctx.db.emailSent.count({ where: { assessmentId: id, kind: 'executive-summary' } });
+    const summaryEmails = await stack.app.ctx.db.emailSent.count({
+      where: { assessmentId: id, kind: 'executive-summary' },
+    });
     expect(summaryEmails).toBe(1);
   }, 180_000);
 
   it('streams stage changes as server-sent events, history first', async () => {
     const { id, client } = await submitAssessment(stack);
-    const res = await fetch(`${stack.url}/api/assessments/${id}/events`, { headers: { cookie: client.cookie! } });
+    const res = await fetch(`${stack.url}/api/assessments/${id}/events`, {
+      headers: { cookie: client.cookie! },
+    });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();

@@ -3,11 +3,13 @@ import YAML from 'yaml';
 import { DEFINITION_FILE, loadDefinition } from '../../src/local/runner';
 import { STATE_MACHINE_FUNCTIONS } from '../../src/local/functions';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const aslValidator = require('asl-validator');
 
 type State = Record<string, unknown> & { Type: string };
-const raw = YAML.parse(fs.readFileSync(DEFINITION_FILE, 'utf8')) as { StartAt: string; States: Record<string, State> };
+const raw = YAML.parse(fs.readFileSync(DEFINITION_FILE, 'utf8')) as {
+  StartAt: string;
+  States: Record<string, State>;
+};
 const states = Object.entries(raw.States);
 const tasks = states.filter(([, s]) => s.Type === 'Task');
 
@@ -26,7 +28,9 @@ describe('stepfunctions/delivery.asl.yml', () => {
         name,
         retry: expect.objectContaining({ IntervalSeconds: 1, BackoffRate: 2, MaxAttempts: 3 }),
       });
-      const catchAll = ((state.Catch as Record<string, unknown>[]) ?? []).find((c) => (c.ErrorEquals as string[]).includes('States.ALL'));
+      const catchAll = ((state.Catch as Record<string, unknown>[]) ?? []).find((c) =>
+        (c.ErrorEquals as string[]).includes('States.ALL'),
+      );
       expect({ name, next: catchAll?.Next }).toEqual({ name, next: expect.any(String) });
     }
   });
@@ -40,7 +44,9 @@ describe('stepfunctions/delivery.asl.yml', () => {
       return typeof s?.Next === 'string' && reachesFailure(s.Next, seen);
     };
     for (const [name, state] of tasks.filter(([n]) => !['MarkFailed', 'AlertFounder'].includes(n))) {
-      const target = ((state.Catch as { ErrorEquals: string[]; Next: string }[]) ?? []).find((c) => c.ErrorEquals.includes('States.ALL'))!.Next;
+      const target = ((state.Catch as { ErrorEquals: string[]; Next: string }[]) ?? []).find((c) =>
+        c.ErrorEquals.includes('States.ALL'),
+      )!.Next;
       expect({ name, reaches: reachesFailure(target) }).toEqual({ name, reaches: true });
     }
     expect(raw.States.MarkFailed.Next).toBe('AlertFounder');
@@ -49,7 +55,9 @@ describe('stepfunctions/delivery.asl.yml', () => {
   });
 
   it('waits on absolute due times and bounds its polling loops', () => {
-    const timestampWaits = states.filter(([, s]) => s.Type === 'Wait' && s.TimestampPath).map(([, s]) => s.TimestampPath);
+    const timestampWaits = states
+      .filter(([, s]) => s.Type === 'Wait' && s.TimestampPath)
+      .map(([, s]) => s.TimestampPath);
     expect(timestampWaits).toEqual([
       '$.pipeline.dueTimes.executiveSummary',
       '$.pipeline.dueTimes.detailedReport',
@@ -66,15 +74,24 @@ describe('stepfunctions/delivery.asl.yml', () => {
     const v = raw.States.AwaitValidation;
     expect(v.Resource).toBe('arn:aws:states:::lambda:invoke.waitForTaskToken');
     expect(v.TimeoutSeconds).toBe(86400);
-    expect((v.Parameters as { Payload: Record<string, string> }).Payload['taskToken.$']).toBe('$$.Task.Token');
-    const timeout = (v.Catch as { ErrorEquals: string[]; Next: string }[]).find((c) => c.ErrorEquals.includes('States.Timeout'));
+    expect((v.Parameters as { Payload: Record<string, string> }).Payload['taskToken.$']).toBe(
+      '$$.Task.Token',
+    );
+    const timeout = (v.Catch as { ErrorEquals: string[]; Next: string }[]).find((c) =>
+      c.ErrorEquals.includes('States.Timeout'),
+    );
     expect(timeout?.Next).toBe('ValidationTimedOut');
     expect(raw.States.ValidationTimedOut.Next).toBe('WaitUntilKitsDue');
-    expect((v.Retry as { ErrorEquals: string[]; MaxAttempts: number }[])[0]).toEqual({ ErrorEquals: ['States.Timeout'], MaxAttempts: 0 });
+    expect((v.Retry as { ErrorEquals: string[]; MaxAttempts: number }[])[0]).toEqual({
+      ErrorEquals: ['States.Timeout'],
+      MaxAttempts: 0,
+    });
   });
 
   it('maps every Lambda it calls to a local handler', () => {
-    const referenced = JSON.stringify(raw).match(/"(\w+LambdaFunction)"/g)!.map((s) => s.replace(/"/g, ''));
+    const referenced = JSON.stringify(raw)
+      .match(/"(\w+LambdaFunction)"/g)!
+      .map((s) => s.replace(/"/g, ''));
     for (const fn of new Set(referenced)) expect(Object.keys(STATE_MACHINE_FUNCTIONS)).toContain(fn);
   });
 });

@@ -75,7 +75,9 @@ describe('PgTaskQueue: SQS FIFO semantics on PostgreSQL', () => {
 
   it('never gives the same message to two concurrent receivers', async () => {
     for (let i = 0; i < 30; i++) await queue.send({ groupId: `g${i}`, dedupId: `m${i}`, body: String(i) });
-    const results = await Promise.all(Array.from({ length: 6 }, () => queue.receive({ max: 10, visibilityTimeoutSeconds: 30 })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => queue.receive({ max: 10, visibilityTimeoutSeconds: 30 })),
+    );
     const bodies = results.flat().map((m) => m.body);
     expect(new Set(bodies).size).toBe(bodies.length);
     expect(bodies.length).toBe(30);

@@ -24,7 +24,10 @@ export class LocalEventBus implements EventBus {
         await fs.mkdir(path.dirname(this.archiveFile), { recursive: true });
         await fs.appendFile(this.archiveFile, JSON.stringify(entry) + '\n');
       }
-      logger.info({ detailType: event.detailType, correlationId, assessmentId: event.detail.assessmentId }, 'event published');
+      logger.info(
+        { detailType: event.detailType, correlationId, assessmentId: event.detail.assessmentId },
+        'event published',
+      );
       const rule = this.rules[event.detailType];
       if (rule) await rule({ ...event, correlationId });
     }

@@ -35,7 +35,11 @@ export class PgTaskQueue implements TaskQueue {
     );
   }
 
-  async receive(opts: { max: number; visibilityTimeoutSeconds: number; waitSeconds?: number }): Promise<ReceivedMessage[]> {
+  async receive(opts: {
+    max: number;
+    visibilityTimeoutSeconds: number;
+    waitSeconds?: number;
+  }): Promise<ReceivedMessage[]> {
     const deadline = Date.now() + (opts.waitSeconds ?? 0) * 1000;
     for (;;) {
       const messages = await this.claim(opts.max, opts.visibilityTimeoutSeconds);
@@ -80,12 +84,20 @@ export class PgTaskQueue implements TaskQueue {
           handle,
           visibilitySeconds,
         );
-        out.push({ body: c.body, receiptHandle: handle, receiveCount: c.receive_count + 1, messageId: String(c.id) });
+        out.push({
+          body: c.body,
+          receiptHandle: handle,
+          receiveCount: c.receive_count + 1,
+          messageId: String(c.id),
+        });
       }
       return { received: out, dead: deadLettered };
     });
     for (const d of dead) {
-      await this.opts.onDeadLetter?.({ ...d, reason: `received ${d.receiveCount} times without being deleted` });
+      await this.opts.onDeadLetter?.({
+        ...d,
+        reason: `received ${d.receiveCount} times without being deleted`,
+      });
     }
     return received;
   }

@@ -20,9 +20,15 @@ export class ProcessTaskLauncher implements TaskLauncher {
     private readonly opts: { env: Record<string, string>; entry?: string[] },
   ) {}
 
-  async launch(opts: { mode: AgentMode; assessmentId?: string; correlationId?: string }): Promise<LaunchedTask> {
+  async launch(opts: {
+    mode: AgentMode;
+    assessmentId?: string;
+    correlationId?: string;
+  }): Promise<LaunchedTask> {
     const taskId = `local-${opts.mode}-${randomUUID()}`;
-    await this.db.localTask.create({ data: { id: taskId, mode: opts.mode, assessmentId: opts.assessmentId ?? null } });
+    await this.db.localTask.create({
+      data: { id: taskId, mode: opts.mode, assessmentId: opts.assessmentId ?? null },
+    });
     const args = this.opts.entry ?? ['--import', 'tsx', path.join(ROOT, 'containers', 'agent', 'main.ts')];
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
@@ -38,7 +44,10 @@ export class ProcessTaskLauncher implements TaskLauncher {
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     this.children.set(taskId, child);
-    await this.db.localTask.update({ where: { id: taskId }, data: { pid: child.pid ?? null, status: 'RUNNING' } });
+    await this.db.localTask.update({
+      where: { id: taskId },
+      data: { pid: child.pid ?? null, status: 'RUNNING' },
+    });
     child.on('exit', (code, signal) => {
       this.children.delete(taskId);
       this.db.localTask
@@ -47,13 +56,20 @@ export class ProcessTaskLauncher implements TaskLauncher {
           data: {
             status: 'STOPPED',
             exitCode: code ?? (signal ? 137 : null),
-            reason: signal ? `killed by ${signal}` : code === 0 ? 'Essential container exited' : `exit code ${code}`,
+            reason: signal
+              ? `killed by ${signal}`
+              : code === 0
+                ? 'Essential container exited'
+                : `exit code ${code}`,
             stoppedAt: new Date(),
           },
         })
         .catch((err) => logger.warn({ err, taskId }, 'could not record the end of a local task'));
     });
-    logger.info({ taskId, mode: opts.mode, assessmentId: opts.assessmentId, pid: child.pid }, 'agent task started');
+    logger.info(
+      { taskId, mode: opts.mode, assessmentId: opts.assessmentId, pid: child.pid },
+      'agent task started',
+    );
     return { taskId };
   }
 

@@ -53,7 +53,9 @@ export class CognitoIdentity {
     let confirmed = Boolean(out.UserConfirmed);
     if (!confirmed && this.opts.autoConfirm) {
       await this.call(() =>
-        this.client.send(new AdminConfirmSignUpCommand({ UserPoolId: this.opts.userPoolId, Username: input.email })),
+        this.client.send(
+          new AdminConfirmSignUpCommand({ UserPoolId: this.opts.userPoolId, Username: input.email }),
+        ),
       );
       confirmed = true;
     }
@@ -62,7 +64,9 @@ export class CognitoIdentity {
 
   async confirm(email: string, code: string) {
     await this.call(() =>
-      this.client.send(new ConfirmSignUpCommand({ ClientId: this.opts.clientId, Username: email, ConfirmationCode: code })),
+      this.client.send(
+        new ConfirmSignUpCommand({ ClientId: this.opts.clientId, Username: email, ConfirmationCode: code }),
+      ),
     );
   }
 
@@ -99,7 +103,9 @@ export class CognitoIdentity {
 
   async forgot(email: string) {
     try {
-      await this.call(() => this.client.send(new ForgotPasswordCommand({ ClientId: this.opts.clientId, Username: email })));
+      await this.call(() =>
+        this.client.send(new ForgotPasswordCommand({ ClientId: this.opts.clientId, Username: email })),
+      );
     } catch (err) {
       // Do not reveal whether the account exists.
       if (err instanceof AppError && err.code === 'invalid_credentials') return;
@@ -123,7 +129,11 @@ export class CognitoIdentity {
   async addToGroup(email: string, group: string) {
     await this.call(() =>
       this.client.send(
-        new AdminAddUserToGroupCommand({ UserPoolId: this.opts.userPoolId, Username: email, GroupName: group }),
+        new AdminAddUserToGroupCommand({
+          UserPoolId: this.opts.userPoolId,
+          Username: email,
+          GroupName: group,
+        }),
       ),
     );
   }
@@ -140,7 +150,12 @@ export class CognitoIdentity {
 
 function toTokens(r: AuthenticationResultType | undefined): Tokens {
   if (!r?.IdToken || !r.AccessToken) throw new AppError(401, 'unauthorized', 'Sign-in did not complete');
-  return { idToken: r.IdToken, accessToken: r.AccessToken, refreshToken: r.RefreshToken, expiresIn: r.ExpiresIn ?? 3600 };
+  return {
+    idToken: r.IdToken,
+    accessToken: r.AccessToken,
+    refreshToken: r.RefreshToken,
+    expiresIn: r.ExpiresIn ?? 3600,
+  };
 }
 
 export function mapCognitoError(err: unknown): unknown {
@@ -150,7 +165,8 @@ export function mapCognitoError(err: unknown): unknown {
     return new AppError(403, 'not_confirmed', 'Please confirm your email address with the code we sent');
   if (err instanceof NotAuthorizedException || err instanceof UserNotFoundException)
     return new AppError(401, 'invalid_credentials', 'Email or password is incorrect');
-  if (err instanceof CodeMismatchException) return new AppError(400, 'invalid_code', 'The code is not correct');
+  if (err instanceof CodeMismatchException)
+    return new AppError(400, 'invalid_code', 'The code is not correct');
   if (err instanceof ExpiredCodeException) return new AppError(400, 'expired_code', 'The code has expired');
   if (err instanceof InvalidPasswordException)
     return new AppError(400, 'weak_password', err.message || 'The password does not meet the rules');
@@ -159,7 +175,11 @@ export function mapCognitoError(err: unknown): unknown {
     return new AppError(429, 'rate_limited', 'Too many attempts, please try again later');
   // cognito-local answers some failures with a generic error whose name carries Cognito's exception name.
   const name = (err as { name?: string })?.name;
-  if (name === 'UserNotFoundException' || name === 'NotAuthorizedException' || name === 'InvalidPasswordException') {
+  if (
+    name === 'UserNotFoundException' ||
+    name === 'NotAuthorizedException' ||
+    name === 'InvalidPasswordException'
+  ) {
     return new AppError(401, 'invalid_credentials', 'Email or password is incorrect');
   }
   if (name === 'CodeMismatchException') return new AppError(400, 'invalid_code', 'The code is not correct');

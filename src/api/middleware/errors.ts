@@ -29,8 +29,10 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   // body-parser and friends
   const type = (err as { type?: string }).type;
   const status = (err as { status?: number }).status;
-  if (type === 'entity.too.large') return sendError(res, 413, 'payload_too_large', 'The request body is too large');
-  if (type === 'entity.parse.failed') return sendError(res, 400, 'malformed_json', 'The request body is not valid JSON');
+  if (type === 'entity.too.large')
+    return sendError(res, 413, 'payload_too_large', 'The request body is too large');
+  if (type === 'entity.parse.failed')
+    return sendError(res, 400, 'malformed_json', 'The request body is not valid JSON');
   if (type === 'charset.unsupported' || type === 'encoding.unsupported')
     return sendError(res, 415, 'unsupported_media_type', 'Unsupported body encoding');
   if (typeof status === 'number' && status >= 400 && status < 500) {

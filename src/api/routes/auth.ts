@@ -23,13 +23,21 @@ export const passwordSchema = z
 const name = z.string().trim().min(1).max(100);
 
 export const registerSchema = z
-  .object({ email, password: passwordSchema, firstName: name, lastName: name, companyName: z.string().trim().min(1).max(200) })
+  .object({
+    email,
+    password: passwordSchema,
+    firstName: name,
+    lastName: name,
+    companyName: z.string().trim().min(1).max(200),
+  })
   .strict();
 const confirmSchema = z.object({ email, code: z.string().trim().min(1).max(20) }).strict();
 const loginSchema = z.object({ email, password: z.string().min(1).max(256) }).strict();
 const refreshSchema = z.object({ refreshToken: z.string().min(1).max(8192).optional() }).strict();
 const forgotSchema = z.object({ email }).strict();
-const resetSchema = z.object({ email, code: z.string().trim().min(1).max(20), password: passwordSchema }).strict();
+const resetSchema = z
+  .object({ email, code: z.string().trim().min(1).max(20), password: passwordSchema })
+  .strict();
 
 export function authRoutes(ctx: ApiContext, opts: { rateLimitPerMinute: number }) {
   const router = Router();
@@ -39,7 +47,8 @@ export function authRoutes(ctx: ApiContext, opts: { rateLimitPerMinute: number }
       limit: opts.rateLimitPerMinute,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
-      handler: (_req, res) => sendError(res, 429, 'rate_limited', 'Too many attempts, please try again in a minute'),
+      handler: (_req, res) =>
+        sendError(res, 429, 'rate_limited', 'Too many attempts, please try again in a minute'),
     }),
   );
 
@@ -76,7 +85,13 @@ export function authRoutes(ctx: ApiContext, opts: { rateLimitPerMinute: number }
     req.session.refreshToken = tokens.refreshToken;
     const row = await ctx.db.user.findUniqueOrThrow({ where: { id: user.id } });
     res.json({
-      user: { id: row.id, email: row.email, firstName: row.firstName, lastName: row.lastName, role: row.role },
+      user: {
+        id: row.id,
+        email: row.email,
+        firstName: row.firstName,
+        lastName: row.lastName,
+        role: row.role,
+      },
       tokens,
     });
   });
@@ -113,8 +128,12 @@ export function authRoutes(ctx: ApiContext, opts: { rateLimitPerMinute: number }
   return router;
 }
 
-function regenerate(req: Express.Request & { session: { regenerate: (cb: (err?: unknown) => void) => void } }) {
+function regenerate(
+  req: Express.Request & { session: { regenerate: (cb: (err?: unknown) => void) => void } },
+) {
   return new Promise<void>((resolve, reject) =>
-    req.session.regenerate((err) => (err ? reject(new AppError(500, 'internal', 'Session error')) : resolve())),
+    req.session.regenerate((err) =>
+      err ? reject(new AppError(500, 'internal', 'Session error')) : resolve(),
+    ),
   );
 }

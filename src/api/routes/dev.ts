@@ -11,7 +11,9 @@ export function devRoutes(ctx: ApiContext) {
   router.get('/outbox', requireUser, async (req, res) => {
     if (ctx.config.SCALEMAP_RUNTIME !== 'local' || !ctx.outboxDir) throw notFound('Outbox');
     const user = req.user!;
-    const files = (await fs.readdir(ctx.outboxDir).catch(() => [] as string[])).filter((f) => f.endsWith('.json'));
+    const files = (await fs.readdir(ctx.outboxDir).catch(() => [] as string[])).filter((f) =>
+      f.endsWith('.json'),
+    );
     const emails = [];
     for (const f of files.sort().reverse()) {
       const email = JSON.parse(await fs.readFile(path.join(ctx.outboxDir, f), 'utf8'));

@@ -16,7 +16,13 @@ export function meRoutes(ctx: ApiContext) {
       include: { profile: true },
     });
     res.json({
-      user: { id: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName, role: user.role },
+      user: {
+        id: user.id,
+        email: user.email,
+        firstName: user.firstName,
+        lastName: user.lastName,
+        role: user.role,
+      },
       profile: profileView(user.profile),
       settings: {
         paymentRequired: paymentsEnabled(ctx.config),

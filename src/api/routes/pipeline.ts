@@ -28,7 +28,10 @@ export function pipelineRoutes(ctx: ApiContext, opts: { stageNotifier?: EventEmi
     } else {
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       // Our generated document: inline styles and the inline SVG heatmap, nothing else.
-      res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+      res.setHeader(
+        'Content-Security-Policy',
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+      );
     }
     res.setHeader('Cache-Control', 'private, no-store');
     res.send(doc);
@@ -65,7 +68,9 @@ export function pipelineRoutes(ctx: ApiContext, opts: { stageNotifier?: EventEmi
           take: 100,
         });
         if (events.length) {
-          const status = (await ctx.db.assessment.findUnique({ where: { id: a.id }, select: { status: true } }))?.status;
+          const status = (
+            await ctx.db.assessment.findUnique({ where: { id: a.id }, select: { status: true } })
+          )?.status;
           for (const e of events) {
             cursor = e.id;
             res.write(

@@ -8,7 +8,8 @@ export function stripeRoutes(ctx: ApiContext) {
   router.post('/webhook', async (req, res) => {
     if (!ctx.stripe || !ctx.config.STRIPE_WEBHOOK_SECRET)
       throw new AppError(404, 'not_found', 'Payments are not enabled on this server');
-    if (!Buffer.isBuffer(req.body)) throw new AppError(400, 'validation_error', 'Expected the raw Stripe event');
+    if (!Buffer.isBuffer(req.body))
+      throw new AppError(400, 'validation_error', 'Expected the raw Stripe event');
     const result = await handleStripeWebhook(
       ctx.db,
       ctx.stripe,
