@@ -83,29 +83,42 @@ export function checkAnswers(profile: CompanyProfile | null, answers: AnswerInpu
   return rows;
 }
 
-/** Saves the batch with one set-based upsert (a 20-answer autosave is one statement, not twenty). */
+/**
+ * Saves the batch with one set-based upsert (a 20-answer autosave is one statement, not twenty) and returns
+ * every answer of the assessment as it now stands (same statement: the CTE's snapshot plus the batch).
+ */
 export async function saveAnswers(
   db: Db,
   assessment: { id: string; status: string },
   rows: ReturnType<typeof checkAnswers>,
-) {
-  if (!EDITABLE.has(assessment.status))
-    throw conflict('This assessment has been submitted and can no longer change');
-  const result = await db.$executeRawUnsafe(
-    `INSERT INTO answers (id, assessment_id, question_id, score, text, updated_at)
-     SELECT gen_random_uuid(), $1::uuid, u.q, u.s, u.t, now()
-       FROM unnest($2::text[], $3::int[], $4::text[]) AS u(q, s, t)
-     ON CONFLICT (assessment_id, question_id)
-     DO UPDATE SET score = EXCLUDED.score, text = EXCLUDED.text, updated_at = now()
-     WHERE (SELECT status FROM assessments WHERE id = $1::uuid) IN ('draft', 'awaiting_payment')`,
+): Promise<{ questionId: string; score: number | null; text: string | null }[]> {
+  if (!EDITABLE.has(assessment.status)) throw conflict('This assessment has been submitted and can no longer change');
+  const before = await db.$queryRawUnsafe<{ question_id: string; score: number | null; text: string | null; written: boolean }[]>(
+    `WITH guard AS (
+       SELECT 1 FROM assessments WHERE id = $1::uuid AND status IN ('draft', 'awaiting_payment')
+     ), written AS (
+       INSERT INTO answers (id, assessment_id, question_id, score, text, updated_at)
+       SELECT gen_random_uuid(), $1::uuid, u.q, u.s, u.t, now()
+         FROM unnest($2::text[], $3::int[], $4::text[]) AS u(q, s, t)
+        WHERE EXISTS (SELECT 1 FROM guard)
+       ON CONFLICT (assessment_id, question_id)
+       DO UPDATE SET score = EXCLUDED.score, text = EXCLUDED.text, updated_at = now()
+       RETURNING question_id
+     )
+     SELECT question_id, score, text, false AS written FROM answers WHERE assessment_id = $1::uuid
+     UNION ALL
+     SELECT question_id, NULL, NULL, true FROM written`,
     assessment.id,
     rows.map((r) => r.questionId),
     rows.map((r) => r.score),
     rows.map((r) => r.text),
   );
-  if (result !== rows.length) {
-    // The assessment was submitted between our check and the write.
+  if (before.filter((r) => r.written).length !== rows.length) {
+    // The assessment was submitted between our check and the write: nothing was written.
     throw new AppError(409, 'conflict', 'This assessment has been submitted and can no longer change');
   }
-  return result;
+  const merged = new Map<string, { questionId: string; score: number | null; text: string | null }>();
+  for (const r of before) if (!r.written) merged.set(r.question_id, { questionId: r.question_id, score: r.score, text: r.text });
+  for (const r of rows) merged.set(r.questionId, r);
+  return [...merged.values()];
 }

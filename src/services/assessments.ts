@@ -4,7 +4,7 @@ import type { SessionUser } from './users';
 import { notFound } from '../errors';
 import { domainName, type DomainId } from '../domain/domains';
 import { domainProgress, QUESTIONNAIRE_VERSION } from '../domain/questionnaire';
-import { loadProfile } from './profiles';
+import { loadProfile, toDomainProfile } from './profiles';
 import { isoSeconds } from '../domain/schedule';
 
 const STAGE_SLUG = {
@@ -42,6 +42,15 @@ export async function getOwnedAssessment(db: Db, user: SessionUser, id: string) 
   return assessment;
 }
 
+/** The owner's assessment and current company profile, in one query. */
+export async function getOwnedAssessmentWithProfile(db: Db, user: SessionUser, id: string) {
+  if (!isUuid(id)) throw notFound('Assessment');
+  const a = await db.assessment.findUnique({ where: { id }, include: { user: { select: { profile: true } } } });
+  if (!a || a.userId !== user.id) throw notFound('Assessment');
+  const { user: owner, ...assessment } = a;
+  return { assessment, profile: toDomainProfile(owner.profile) };
+}
+
 export function isUuid(id: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 }
@@ -76,11 +85,16 @@ export async function listAssessments(db: Db, user: SessionUser) {
   }));
 }
 
-/** The full view of one assessment (GET /api/assessments/:id), see docs/API.md. */
-export async function assessmentView(db: Db, id: string, opts: { paymentRequired: boolean }) {
-  const a = await db.assessment.findUniqueOrThrow({
+/**
+ * The full view of one assessment (GET /api/assessments/:id), see docs/API.md: one query (relation joins),
+ * the access rule of getAccessibleAssessment included.
+ */
+export async function assessmentView(db: Db, user: SessionUser, id: string, opts: { paymentRequired: boolean }) {
+  if (!isUuid(id)) throw notFound('Assessment');
+  const a = await db.assessment.findUnique({
     where: { id },
     include: {
+      user: { select: { profile: true } },
       answers: { select: { questionId: true, score: true, text: true }, orderBy: { questionId: 'asc' } },
       documents: { orderBy: { createdAt: 'asc' } },
       payments: { orderBy: { createdAt: 'desc' } },
@@ -91,7 +105,8 @@ export async function assessmentView(db: Db, id: string, opts: { paymentRequired
       executions: { where: { taskToken: { not: null } }, select: { id: true } },
     },
   });
-  const profile = a.profileSnapshot ? (a.profileSnapshot as never) : await loadProfile(db, a.userId);
+  if (!a || (a.userId !== user.id && user.role !== 'founder')) throw notFound('Assessment');
+  const profile = a.profileSnapshot ? (a.profileSnapshot as never) : toDomainProfile(a.user.profile);
   const progress = domainProgress(profile, a.answers);
   const paid = a.payments.some((p) => p.status === 'paid');
   const pending = a.payments.some((p) => p.status === 'pending');

@@ -9,10 +9,10 @@ import {
   documentView,
   getAccessibleAssessment,
   getOwnedAssessment,
+  getOwnedAssessmentWithProfile,
   listAssessments,
 } from '../../services/assessments';
 import { answersBodySchema, checkAnswers, saveAnswers } from '../../services/answers';
-import { loadProfile } from '../../services/profiles';
 import { domainProgress } from '../../domain/questionnaire';
 import {
   completeDocument,
@@ -36,8 +36,9 @@ export function assessmentRoutes(ctx: ApiContext) {
   const paymentRequired = paymentsEnabled(ctx.config);
 
   router.post('/', async (req, res) => {
-    const a = await createAssessment(ctx.db, currentUser(req));
-    res.status(201).json(await assessmentView(ctx.db, a.id, { paymentRequired }));
+    const user = currentUser(req);
+    const a = await createAssessment(ctx.db, user);
+    res.status(201).json(await assessmentView(ctx.db, user, a.id, { paymentRequired }));
   });
 
   router.get('/', async (req, res) => {
@@ -45,22 +46,15 @@ export function assessmentRoutes(ctx: ApiContext) {
   });
 
   router.get('/:id', async (req, res) => {
-    const a = await getAccessibleAssessment(ctx.db, currentUser(req), req.params.id);
-    res.json(await assessmentView(ctx.db, a.id, { paymentRequired }));
+    res.json(await assessmentView(ctx.db, currentUser(req), req.params.id, { paymentRequired }));
   });
 
   router.put('/:id/answers', async (req, res) => {
-    const user = currentUser(req);
-    const a = await getOwnedAssessment(ctx.db, user, req.params.id);
     const body = parse(answersBodySchema, req.body);
-    const profile = await loadProfile(ctx.db, user.id);
+    const { assessment, profile } = await getOwnedAssessmentWithProfile(ctx.db, currentUser(req), req.params.id);
     const rows = checkAnswers(profile, body.answers);
-    const saved = await saveAnswers(ctx.db, a, rows);
-    const answers = await ctx.db.answer.findMany({
-      where: { assessmentId: a.id },
-      select: { questionId: true, score: true, text: true },
-    });
-    res.json({ saved, progress: domainProgress(profile, answers) });
+    const answers = await saveAnswers(ctx.db, assessment, rows);
+    res.json({ saved: rows.length, progress: domainProgress(profile, answers) });
   });
 
   router.post('/:id/documents', async (req, res) => {
