@@ -54,14 +54,34 @@ function toList(env) {
   return Object.entries(env).map(([Name, Value]) => ({ Name, Value }));
 }
 
-module.exports.lambda = async (ctx) => ({
-  ...(await shared(ctx)),
-  SCALEMAP_SERVICE: 'lambda',
-  // One connection per function instance: Lambdas scale out by instances, not by pool size.
-  DATABASE_POOL_MAX: '1',
-  // Node 20+ Lambda runtimes do not load the Amazon RDS CAs unless told to (needed for sslmode=verify-full).
-  NODE_EXTRA_CA_CERTS: '/var/runtime/ca-cert.pem',
-});
+/**
+ * `sls invoke local` against the local stack (`npm run invoke:local -- -f NAME --data '{...}'` sets
+ * SCALEMAP_INVOKE_LOCAL=1): no CloudFormation references, the local runtime, which finds the running
+ * `npm start` stack through SCALEMAP_DATA_DIR/stack.json.
+ */
+const invokeLocal = () => process.env.SCALEMAP_INVOKE_LOCAL === '1';
+const LOCAL_ENV = { SCALEMAP_RUNTIME: 'local', SCALEMAP_SERVICE: 'lambda-local' };
+
+/** The secret ARNs each database function reads at cold start (none when invoked locally). */
+module.exports.dbSecretEnv = async () =>
+  invokeLocal()
+    ? {}
+    : {
+        DATABASE_URL_SECRET_ARN: { Ref: 'DatabaseUrlSecret' },
+        SESSION_SECRET_SECRET_ARN: { Ref: 'SessionSecret' },
+      };
+
+module.exports.lambda = async (ctx) => {
+  if (invokeLocal()) return LOCAL_ENV;
+  return {
+    ...(await shared(ctx)),
+    SCALEMAP_SERVICE: 'lambda',
+    // One connection per function instance: Lambdas scale out by instances, not by pool size.
+    DATABASE_POOL_MAX: '1',
+    // Node 20+ Lambda runtimes do not load the Amazon RDS CAs unless told to (needed for sslmode=verify-full).
+    NODE_EXTRA_CA_CERTS: '/var/runtime/ca-cert.pem',
+  };
+};
 
 module.exports.api = async (ctx) =>
   toList({
