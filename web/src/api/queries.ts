@@ -1,0 +1,117 @@
+import { MutationCache, QueryCache, QueryClient, useQuery } from '@tanstack/react-query';
+import { ApiError, apiFetch } from './client';
+import type { AdminAssessment, Assessment, AssessmentSummary, Me, OutboxEmail, Questionnaire } from './types';
+import { hasSessionHint, setLocalModeHint, setSessionHint } from '../lib/storage';
+
+export const queryKeys = {
+  me: ['me'] as const,
+  questionnaire: ['questionnaire'] as const,
+  assessments: ['assessments'] as const,
+  assessment: (id: string) => ['assessment', id] as const,
+  admin: ['admin', 'assessments'] as const,
+  outbox: ['outbox'] as const,
+};
+
+/** GET /api/me; null when there is no session (401). */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await apiFetch<Me>('/api/me');
+    setSessionHint(true);
+    setLocalModeHint(!!me.settings?.localMode);
+    return me;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) {
+      setSessionHint(false);
+      return null;
+    }
+    throw err;
+  }
+}
+
+/** Fetches GET /api/me now, whatever is cached (after login the cache may still hold `null`). */
+export function refreshMe(client: QueryClient): Promise<Me | null> {
+  return client.fetchQuery({ queryKey: queryKeys.me, queryFn: fetchMe, staleTime: 0 });
+}
+
+export function createQueryClient(): QueryClient {
+  // A 401 from any call means the session is gone: forget the user so the auth guard sends them to /login.
+  const onError = (err: unknown) => {
+    if (err instanceof ApiError && err.status === 401) {
+      setSessionHint(false);
+      client.setQueryData(queryKeys.me, null);
+    }
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
+    defaultOptions: {
+      queries: {
+        staleTime: 15_000,
+        retry: (failureCount, err) => {
+          if (err instanceof ApiError && err.status >= 400 && err.status < 500) return false;
+          return failureCount < 2;
+        },
+      },
+      mutations: { retry: false },
+    },
+  });
+  return client;
+}
+
+/**
+ * The signed-in user, profile and settings. Public pages pass `enabled: hasSessionHint()` so that a visitor who
+ * never signed in causes no 401 request; guarded pages always ask.
+ */
+export function useMe(options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: queryKeys.me,
+    queryFn: fetchMe,
+    enabled: options.enabled ?? hasSessionHint(),
+    staleTime: 60_000,
+  });
+}
+
+export function useQuestionnaire() {
+  return useQuery({
+    queryKey: queryKeys.questionnaire,
+    queryFn: () => apiFetch<Questionnaire>('/api/questionnaire'),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useAssessments() {
+  return useQuery({
+    queryKey: queryKeys.assessments,
+    queryFn: async () =>
+      (await apiFetch<{ assessments: AssessmentSummary[] }>('/api/assessments')).assessments,
+  });
+}
+
+export function assessmentPath(id: string, rest = ''): string {
+  return `/api/assessments/${encodeURIComponent(id)}${rest}`;
+}
+
+export function useAssessment(id: string, options: { refetchInterval?: number | false } = {}) {
+  return useQuery({
+    queryKey: queryKeys.assessment(id),
+    queryFn: () => apiFetch<Assessment>(assessmentPath(id)),
+    refetchInterval: options.refetchInterval,
+  });
+}
+
+export function useAdminAssessments() {
+  return useQuery({
+    queryKey: queryKeys.admin,
+    queryFn: async () =>
+      (await apiFetch<{ assessments: AdminAssessment[] }>('/api/admin/assessments')).assessments,
+    refetchInterval: 30_000,
+  });
+}
+
+export function useOutbox() {
+  return useQuery({
+    queryKey: queryKeys.outbox,
+    queryFn: async () => (await apiFetch<{ emails: OutboxEmail[] }>('/api/dev/outbox')).emails,
+    refetchInterval: 5_000,
+  });
+}

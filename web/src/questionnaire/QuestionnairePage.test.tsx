@@ -1,0 +1,232 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Answer, Questionnaire } from '../api/types';
+import { ME, makeAssessment, makeQuestionnaire, mockFetch, renderRoute, type FetchCall } from '../test/utils';
+import { QuestionnairePage } from './QuestionnairePage';
+import { lastDomainKey } from './QuestionnairePage';
+
+const SAVE_TIMEOUT = { timeout: 4000 };
+
+interface Setup {
+  questionnaire?: () => Questionnaire;
+  answers?: Answer[];
+  /** Status codes the PUT /answers calls answer, in order (then 200). */
+  saveStatuses?: number[];
+  /** Error bodies for those statuses, in the same order (default: a 500 `internal`). */
+  saveErrors?: unknown[];
+}
+
+function setup({
+  questionnaire = () => makeQuestionnaire(),
+  answers = [],
+  saveStatuses = [],
+  saveErrors = [],
+}: Setup = {}) {
+  const statuses = [...saveStatuses];
+  const errors = [...saveErrors];
+  const calls = mockFetch([
+    { method: 'GET', path: '/api/me', respond: () => ({ body: ME }) },
+    { method: 'GET', path: '/api/questionnaire', respond: () => ({ body: questionnaire() }) },
+    { method: 'GET', path: '/api/assessments/a1', respond: () => ({ body: makeAssessment({ answers }) }) },
+    {
+      method: 'PUT',
+      path: '/api/assessments/a1/answers',
+      respond: (call) => {
+        const status = statuses.shift() ?? 200;
+        if (status !== 200)
+          return {
+            status,
+            body: errors.shift() ?? { error: { code: 'internal', message: 'Database unavailable' } },
+          };
+        const batch = (call.body as { answers: Answer[] }).answers;
+        return { body: { saved: batch.length, progress: { overall: 0.5, complete: false, domains: [] } } };
+      },
+    },
+  ]);
+  const user = userEvent.setup();
+  const view = renderRoute(<QuestionnairePage />, {
+    path: '/assessments/:id/questionnaire',
+    url: '/assessments/a1/questionnaire',
+  });
+  return { calls, user, ...view };
+}
+
+const puts = (calls: FetchCall[]) => calls.filter((c) => c.method === 'PUT');
+
+function question(name: RegExp) {
+  return within(screen.getByRole('radiogroup', { name }));
+}
+
+describe('QuestionnairePage', () => {
+  it('autosaves changed answers in one debounced batch: saving, then saved', async () => {
+    const { calls, user } = setup();
+    await screen.findByRole('heading', { name: 'Strategic Alignment & Vision' });
+    expect(screen.getByRole('status', { name: '' })).toHaveTextContent('Answers save automatically.');
+
+    await user.click(
+      question(/How clear is your three-year vision/).getByRole('radio', { name: '2 – Mostly fine' }),
+    );
+    await user.click(
+      question(/How well do priorities guide/).getByRole('radio', { name: '1 – A clear strength' }),
+    );
+
+    expect(screen.getByText('Saving…')).toBeInTheDocument();
+    expect(puts(calls)).toHaveLength(0); // still debouncing
+    await screen.findByText(/All changes saved/, undefined, SAVE_TIMEOUT);
+
+    expect(puts(calls)).toHaveLength(1);
+    expect(puts(calls)[0].body).toEqual({
+      answers: [
+        { questionId: 'sa-01', score: 2 },
+        { questionId: 'sa-02', score: 1 },
+      ],
+    });
+    expect(screen.getByText('2 of 2 answered · complete')).toBeInTheDocument();
+  });
+
+  it('shows a failed save with Retry, which then succeeds and resends the same answers', async () => {
+    const { calls, user } = setup({ saveStatuses: [500] });
+    await screen.findByRole('heading', { name: 'Strategic Alignment & Vision' });
+
+    await user.click(
+      question(/How clear is your three-year vision/).getByRole('radio', { name: '3 – Average' }),
+    );
+    await screen.findByText(/Not saved:/, undefined, SAVE_TIMEOUT);
+    expect(screen.getByText(/Something went wrong on our side/)).toBeInTheDocument();
+    // The unsaved answer is kept on the device meanwhile.
+    expect(JSON.parse(localStorage.getItem('scalemap:unsaved:a1') ?? '[]')).toEqual([
+      { questionId: 'sa-01', score: 3 },
+    ]);
+
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    await screen.findByText(/All changes saved/, undefined, SAVE_TIMEOUT);
+    expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
+    expect(puts(calls)).toHaveLength(2);
+    expect(puts(calls)[1].body).toEqual({ answers: [{ questionId: 'sa-01', score: 3 }] });
+    expect(localStorage.getItem('scalemap:unsaved:a1')).toBeNull();
+  });
+
+  it('drops an answer the API refuses (no longer applicable) and saves the rest of the batch', async () => {
+    const refused = {
+      error: {
+        code: 'validation_error',
+        message: 'Some answers were rejected; nothing was saved',
+        details: { answers: [{ questionId: 'sa-02', message: 'does not apply to this company profile' }] },
+      },
+    };
+    const { calls, user } = setup({ saveStatuses: [400], saveErrors: [refused] });
+    await screen.findByRole('heading', { name: 'Strategic Alignment & Vision' });
+    await user.click(
+      question(/How clear is your three-year vision/).getByRole('radio', { name: '2 – Mostly fine' }),
+    );
+    await user.click(question(/How well do priorities guide/).getByRole('radio', { name: '3 – Average' }));
+
+    await screen.findByText(/All changes saved/, undefined, SAVE_TIMEOUT);
+    expect(puts(calls).map((c) => c.body)).toEqual([
+      {
+        answers: [
+          { questionId: 'sa-01', score: 2 },
+          { questionId: 'sa-02', score: 3 },
+        ],
+      },
+      { answers: [{ questionId: 'sa-01', score: 2 }] },
+    ]);
+    expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
+  });
+
+  it('shows and hides conditional questions when the questionnaire data changes', async () => {
+    let withConditional = false;
+    const { queryClient } = setup({
+      questionnaire: () => makeQuestionnaire({ conditional: withConditional }),
+    });
+    await screen.findByRole('heading', { name: 'Strategic Alignment & Vision' });
+    expect(screen.queryByRole('radiogroup', { name: /regulatory change/ })).not.toBeInTheDocument();
+    expect(screen.getAllByRole('radiogroup')).toHaveLength(2);
+
+    // What the profile page does after saving a profile that makes the question apply.
+    withConditional = true;
+    await act(() => queryClient.invalidateQueries({ queryKey: ['questionnaire'] }));
+    const conditional = await screen.findByRole('radiogroup', { name: /regulatory change/ });
+    expect(conditional).toHaveAccessibleDescription('Asked because of your company profile.');
+    expect(screen.getByText('0 of 3 answered')).toBeInTheDocument();
+
+    withConditional = false;
+    await act(() => queryClient.invalidateQueries({ queryKey: ['questionnaire'] }));
+    await waitFor(() =>
+      expect(screen.queryByRole('radiogroup', { name: /regulatory change/ })).not.toBeInTheDocument(),
+    );
+    expect(screen.getAllByRole('radiogroup')).toHaveLength(2);
+  });
+
+  it('opens the follow-up boxes of a trigger question on a score of 4 or 5, not on 3', async () => {
+    const { user, calls } = setup();
+    await screen.findByRole('heading', { name: 'Strategic Alignment & Vision' });
+    const trigger = question(/How clear is your three-year vision/);
+
+    await user.click(trigger.getByRole('radio', { name: '3 – Average' }));
+    expect(screen.queryByRole('textbox', { name: 'What have you tried so far?' })).not.toBeInTheDocument();
+
+    await user.click(trigger.getByRole('radio', { name: '4 – A real problem' }));
+    expect(screen.getByRole('textbox', { name: 'What have you tried so far?' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'What does it cost you?' })).toBeInTheDocument();
+
+    await user.click(trigger.getByRole('radio', { name: '3 – Average' }));
+    expect(screen.queryByRole('textbox', { name: 'What have you tried so far?' })).not.toBeInTheDocument();
+
+    await user.click(trigger.getByRole('radio', { name: '5 – A critical problem' }));
+    await user.type(
+      screen.getByRole('textbox', { name: 'What have you tried so far?' }),
+      'Quarterly offsites',
+    );
+
+    // A question without follow-ups opens nothing, whatever the score.
+    await user.click(
+      question(/How well do priorities guide/).getByRole('radio', { name: '5 – A critical problem' }),
+    );
+    expect(screen.getAllByRole('textbox')).toHaveLength(2);
+
+    await screen.findByText(/All changes saved/, undefined, SAVE_TIMEOUT);
+    const sent = puts(calls).flatMap((c) => (c.body as { answers: Answer[] }).answers);
+    expect(sent).toEqual(
+      expect.arrayContaining([
+        { questionId: 'sa-01', score: 5 },
+        { questionId: 'sa-01-f1', text: 'Quarterly offsites' },
+        { questionId: 'sa-02', score: 5 },
+      ]),
+    );
+  });
+
+  it('resumes at the first incomplete domain, or at the domain last visited on this device', async () => {
+    const answers = [
+      { questionId: 'sa-01', score: 2 },
+      { questionId: 'sa-02', score: 2 },
+    ];
+    const first = setup({ answers });
+    expect(
+      await screen.findByRole('heading', { name: 'Financial Management & Capital Efficiency' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Financial Management/ })).toHaveAttribute(
+      'aria-current',
+      'step',
+    );
+    // Domains the API leaves out (no applicable question) are named as not applicable.
+    expect(screen.getByText(/^Not applicable to your company:/)).toHaveTextContent(
+      'Supply Chain & Operations',
+    );
+    first.unmount();
+
+    localStorage.setItem(lastDomainKey('a1'), 'strategic-alignment');
+    setup({ answers });
+    expect(await screen.findByRole('heading', { name: 'Strategic Alignment & Vision' })).toBeInTheDocument();
+  });
+
+  it('is operable with the keyboard: arrow keys move through a question’s options', async () => {
+    const { user } = setup();
+    await screen.findByRole('heading', { name: 'Strategic Alignment & Vision' });
+    const group = question(/How clear is your three-year vision/);
+    await user.click(group.getByRole('radio', { name: '1 – A clear strength' }));
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(group.getByRole('radio', { name: '3 – Average' })).toBeChecked();
+    expect(group.getByRole('radio', { name: '3 – Average' })).toHaveFocus();
+  });
+});
