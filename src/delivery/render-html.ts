@@ -27,6 +27,7 @@ p { margin: 0 0 12px; }
 ul, ol { margin: 0 0 14px; padding-left: 24px; }
 li { margin-bottom: 6px; }
 table { width: 100%; border-collapse: collapse; margin: 8px 0 18px; font-size: 14px; }
+.table-wrap { overflow-x: auto; max-width: 100%; }
 caption { text-align: left; font-weight: 700; padding-bottom: 6px; }
 th, td { border: 1px solid #d1d5db; padding: 6px 8px; text-align: left; vertical-align: top; }
 th { background: #eef1f5; }
@@ -65,7 +66,8 @@ export function renderBlock(block: Block): string {
       const body = `<tbody>${block.rows
         .map((r) => `<tr>${r.map((c) => `<td>${text(c)}</td>`).join('')}</tr>`)
         .join('')}</tbody>`;
-      return `<table>${caption}${head}${body}</table>`;
+      // Wide tables scroll inside their box on a phone instead of widening the page.
+      return `<div class="table-wrap"><table>${caption}${head}${body}</table></div>`;
     }
     case 'heatmap':
       // The SVG comes from renderHeatmapSvg, which escapes every value it interpolates.

@@ -89,6 +89,8 @@ export async function startScaleMap(
     });
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+    // Links in emails and deliverables point at the origin the app is served from (same cookies).
+    config.PUBLIC_URL ??= url;
 
     const runner = new LocalStepFunctionsRunner(ctx, {
       timeScale: config.SCALEMAP_TIME_SCALE,

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { ApiContext } from '../../context';
+import { paymentsEnabled } from '../../config';
 
 /** The object store is checked at most every 5 s: load balancer probes must not turn into an S3 request each. */
 const OBJECT_STORE_CHECK_MS = 5000;
@@ -31,6 +32,14 @@ export function healthRoutes(ctx: ApiContext) {
     if (objectStore === 'error') storeCheck = undefined;
     const ok = database === 'ok' && objectStore === 'ok';
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', database, objectStore });
+  });
+  /** What a signed-out visitor may know: the price and whether payment and local mode are on. */
+  router.get('/settings', (_req, res) => {
+    res.json({
+      paymentRequired: paymentsEnabled(ctx.config),
+      priceGbpPence: ctx.config.STRIPE_PRICE_GBP,
+      localMode: ctx.config.SCALEMAP_RUNTIME === 'local',
+    });
   });
   return router;
 }
