@@ -40,7 +40,9 @@ export async function startLocalS3(opts: {
     port: opts.port,
     directory: opts.directory,
     silent: true,
-    configureBuckets: [{ name: opts.bucket, configs: [corsXml(opts.corsOrigins)] }],
+    configureBuckets: [
+      { name: opts.bucket, configs: opts.corsOrigins.length ? [corsXml(opts.corsOrigins)] : [] },
+    ],
   });
   const { port } = (await server.run()) as AddressInfo;
   return {

@@ -2,6 +2,7 @@ import './quiet';
 import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
+import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { loadConfig, type Config } from '../config';
@@ -16,6 +17,7 @@ import { seedAgentPrompts } from '../agents/specialist-agent';
 import { publishPending } from '../services/outbox';
 import { logger, rootLogger } from '../logger';
 import { OutboxMailer } from '../adapters/local/outbox-mailer';
+import type { S3ObjectStore } from '../adapters/aws';
 import { ProcessTaskLauncher } from '../adapters/local/process-task-launcher';
 
 export interface ScaleMapLocal {
@@ -28,6 +30,17 @@ export interface ScaleMapLocal {
 }
 
 export const WEB_DIR = path.resolve(__dirname, '..', '..', 'web', 'dist');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
 
 function sessionSecret(config: Config): string {
   if (config.SESSION_SECRET) return config.SESSION_SECRET;
@@ -44,8 +57,13 @@ export async function startScaleMap(
   env: NodeJS.ProcessEnv = process.env,
   opts: { runner?: Partial<RunnerOptions>; runPipeline?: boolean; applyMigrations?: boolean } = {},
 ): Promise<ScaleMapLocal> {
-  const initial = loadConfig(env);
+  let initial = loadConfig(env);
   rootLogger.level = initial.LOG_LEVEL;
+  if (initial.PORT === 0) {
+    // The port must be known before the object store's CORS rules name the web origin.
+    env = { ...env, PORT: String(await freePort()) };
+    initial = loadConfig(env);
+  }
   let outbox: OutboxMailer | undefined;
   const stack = await startLocalStack(initial, {
     applyMigrations: opts.applyMigrations,
@@ -74,6 +92,11 @@ export async function startScaleMap(
     setAppContext(ctx);
     outbox = ctx.mailer as OutboxMailer;
     await seedAgentPrompts(ctx.db);
+    // Presigned uploads come straight from the browser: the bucket's CORS rules name the web origins.
+    const origins = config.CORS_ORIGINS.length
+      ? config.CORS_ORIGINS
+      : [`http://localhost:${config.PORT}`, `http://127.0.0.1:${config.PORT}`];
+    await (ctx.objectStore as S3ObjectStore).ensureBucket([...origins, 'http://localhost:5173']);
 
     const sessions = createSessionStore(config.DATABASE_URL!);
     const app = createApp(ctx, {

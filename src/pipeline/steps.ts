@@ -154,6 +154,7 @@ export async function prepareExecution(ctx: AppContext, input: In<'prepareExecut
     },
     update: {},
   });
+  await recordStageOnce(ctx, a.id, 'pipeline_started', { executionName: input.executionName });
   const dueTimes = {
     executiveSummary: isoSeconds(summaryDueAt),
     detailedReport: isoSeconds(reportDueAt),
