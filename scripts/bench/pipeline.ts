@@ -48,6 +48,7 @@ async function main() {
     LOG_LEVEL: 'silent',
     DATABASE_URL: '',
     SCALEMAP_TIME_SCALE: String(SCALE),
+    AUTH_RATE_LIMIT_PER_MINUTE: '10000',
   });
   const { db } = app.ctx;
   let peakTasks = 0;
@@ -90,7 +91,8 @@ async function main() {
     }
     const t0 = Date.now();
     const results = await Promise.all(clients.map((c) => c.client.post(`/api/assessments/${c.id}/submit`)));
-    if (results.some((r) => r.status !== 202)) throw new Error('a submission failed');
+    const failedSubmit = results.find((r) => r.status !== 202);
+    if (failedSubmit) throw new Error(`a submission failed: ${failedSubmit.status} ${failedSubmit.text}`);
     process.stdout.write(`submitted ${N} assessments at once; waiting for the last delivery...\n`);
     const deadline = Date.now() + 30 * 60_000;
     for (;;) {

@@ -2,7 +2,6 @@ import './quiet';
 import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
-import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { loadConfig, type Config } from '../config';
@@ -11,7 +10,7 @@ import { createApp } from '../api/app';
 import { createSessionStore } from '../api/session-store';
 import { createContext } from '../runtime/context';
 import { setAppContext } from '../runtime';
-import { startLocalStack, type LocalStack } from './stack';
+import { freePort, startLocalStack, type LocalStack } from './stack';
 import { LocalStepFunctionsRunner, type RunnerOptions } from './runner';
 import { seedAgentPrompts } from '../agents/specialist-agent';
 import { publishPending } from '../services/outbox';
@@ -30,17 +29,6 @@ export interface ScaleMapLocal {
 }
 
 export const WEB_DIR = path.resolve(__dirname, '..', '..', 'web', 'dist');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function sessionSecret(config: Config): string {
   if (config.SESSION_SECRET) return config.SESSION_SECRET;

@@ -31,7 +31,6 @@ interface EmbeddedPg {
 async function loadPgModules(): Promise<{
   startEmbeddedPostgres: (o: { dataDir: string; port?: number }) => Promise<EmbeddedPg>;
   applyMigrations: (url: string) => Promise<string[]>;
-  freePort: () => Promise<number>;
 }> {
   // ESM helpers shared with Jest's global setup.
   const pgMod = await import('./embedded-postgres.mjs');
@@ -39,11 +38,11 @@ async function loadPgModules(): Promise<{
   return {
     startEmbeddedPostgres: pgMod.startEmbeddedPostgres,
     applyMigrations: migrations.applyMigrations,
-    freePort: pgMod.freePort,
   };
 }
 
-function freePortCjs(): Promise<number> {
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.on('error', reject);
@@ -85,9 +84,9 @@ export async function startLocalStack(
   };
   try {
     const needPgModules = !config.DATABASE_URL || opts.applyMigrations !== false;
-    const { startEmbeddedPostgres, applyMigrations, freePort } = needPgModules
+    const { startEmbeddedPostgres, applyMigrations } = needPgModules
       ? await loadPgModules()
-      : { startEmbeddedPostgres: undefined, applyMigrations: undefined, freePort: freePortCjs };
+      : { startEmbeddedPostgres: undefined, applyMigrations: undefined };
     // Ports are kept between starts (the user pool's token issuer names its port), unless taken.
     const portsFile = path.join(dataDir, 'ports.json');
     const saved = fs.existsSync(portsFile)

@@ -92,8 +92,11 @@ export async function saveAnswers(
   assessment: { id: string; status: string },
   rows: ReturnType<typeof checkAnswers>,
 ): Promise<{ questionId: string; score: number | null; text: string | null }[]> {
-  if (!EDITABLE.has(assessment.status)) throw conflict('This assessment has been submitted and can no longer change');
-  const before = await db.$queryRawUnsafe<{ question_id: string; score: number | null; text: string | null; written: boolean }[]>(
+  if (!EDITABLE.has(assessment.status))
+    throw conflict('This assessment has been submitted and can no longer change');
+  const before = await db.$queryRawUnsafe<
+    { question_id: string; score: number | null; text: string | null; written: boolean }[]
+  >(
     `WITH guard AS (
        SELECT 1 FROM assessments WHERE id = $1::uuid AND status IN ('draft', 'awaiting_payment')
      ), written AS (
@@ -118,7 +121,8 @@ export async function saveAnswers(
     throw new AppError(409, 'conflict', 'This assessment has been submitted and can no longer change');
   }
   const merged = new Map<string, { questionId: string; score: number | null; text: string | null }>();
-  for (const r of before) if (!r.written) merged.set(r.question_id, { questionId: r.question_id, score: r.score, text: r.text });
+  for (const r of before)
+    if (!r.written) merged.set(r.question_id, { questionId: r.question_id, score: r.score, text: r.text });
   for (const r of rows) merged.set(r.questionId, r);
   return [...merged.values()];
 }

@@ -45,7 +45,10 @@ export async function getOwnedAssessment(db: Db, user: SessionUser, id: string) 
 /** The owner's assessment and current company profile, in one query. */
 export async function getOwnedAssessmentWithProfile(db: Db, user: SessionUser, id: string) {
   if (!isUuid(id)) throw notFound('Assessment');
-  const a = await db.assessment.findUnique({ where: { id }, include: { user: { select: { profile: true } } } });
+  const a = await db.assessment.findUnique({
+    where: { id },
+    include: { user: { select: { profile: true } } },
+  });
   if (!a || a.userId !== user.id) throw notFound('Assessment');
   const { user: owner, ...assessment } = a;
   return { assessment, profile: toDomainProfile(owner.profile) };
@@ -89,7 +92,12 @@ export async function listAssessments(db: Db, user: SessionUser) {
  * The full view of one assessment (GET /api/assessments/:id), see docs/API.md: one query (relation joins),
  * the access rule of getAccessibleAssessment included.
  */
-export async function assessmentView(db: Db, user: SessionUser, id: string, opts: { paymentRequired: boolean }) {
+export async function assessmentView(
+  db: Db,
+  user: SessionUser,
+  id: string,
+  opts: { paymentRequired: boolean },
+) {
   if (!isUuid(id)) throw notFound('Assessment');
   const a = await db.assessment.findUnique({
     where: { id },

@@ -46,52 +46,57 @@ export async function submitAssessment(
     industry: profile.industry,
     correlationId: opts.correlationId,
   };
-  await db.$transaction(async (tx) => {
-    // Lock the row so two submits cannot both pass the checks.
-    const rows = await tx.$queryRawUnsafe<{ status: string }[]>(
-      'SELECT status FROM assessments WHERE id = $1::uuid FOR UPDATE',
-      opts.assessmentId,
-    );
-    const status = rows[0]?.status;
-    if (status !== 'draft' && status !== 'awaiting_payment')
-      throw conflict('This assessment has already been submitted');
-    const answers = await tx.answer.findMany({
-      where: { assessmentId: opts.assessmentId },
-      select: { questionId: true, score: true, text: true },
-    });
-    const progress = domainProgress(profile, answers);
-    const incomplete = progress.domains.filter((d) => !d.complete);
-    if (incomplete.length) {
-      throw new AppError(422, 'incomplete', 'Some domains are less than 80% answered', {
-        incompleteDomains: incomplete.map((d) => ({ domain: d.domain, name: d.name, ratio: d.ratio })),
+  await db.$transaction(
+    async (tx) => {
+      // Lock the row so two submits cannot both pass the checks.
+      const rows = await tx.$queryRawUnsafe<{ status: string }[]>(
+        'SELECT status FROM assessments WHERE id = $1::uuid FOR UPDATE',
+        opts.assessmentId,
+      );
+      const status = rows[0]?.status;
+      if (status !== 'draft' && status !== 'awaiting_payment')
+        throw conflict('This assessment has already been submitted');
+      const answers = await tx.answer.findMany({
+        where: { assessmentId: opts.assessmentId },
+        select: { questionId: true, score: true, text: true },
       });
-    }
-    if (opts.paymentRequired) {
-      const paid = await tx.payment.findFirst({ where: { assessmentId: opts.assessmentId, status: 'paid' } });
-      if (!paid) throw new AppError(402, 'payment_required', 'Payment is required before submission');
-    }
-    await tx.assessment.update({
-      where: { id: opts.assessmentId },
-      data: {
-        status: 'submitted',
-        submittedAt,
-        summaryDueAt: due.executiveSummary,
-        reportDueAt: due.detailedReport,
-        kitsDueAt: due.implementationKits,
-        correlationId: opts.correlationId,
-        profileSnapshot: profile as never,
-      },
-    });
-    await tx.outboxEvent.create({
-      data: {
-        aggregateId: opts.assessmentId,
-        detailType: 'AssessmentSubmitted',
-        payload: detail as never,
-        correlationId: opts.correlationId,
-      },
-    });
-    await recordStage(tx, opts.assessmentId, 'submitted', { dueTimes: mapIso(due) });
-  });
+      const progress = domainProgress(profile, answers);
+      const incomplete = progress.domains.filter((d) => !d.complete);
+      if (incomplete.length) {
+        throw new AppError(422, 'incomplete', 'Some domains are less than 80% answered', {
+          incompleteDomains: incomplete.map((d) => ({ domain: d.domain, name: d.name, ratio: d.ratio })),
+        });
+      }
+      if (opts.paymentRequired) {
+        const paid = await tx.payment.findFirst({
+          where: { assessmentId: opts.assessmentId, status: 'paid' },
+        });
+        if (!paid) throw new AppError(402, 'payment_required', 'Payment is required before submission');
+      }
+      await tx.assessment.update({
+        where: { id: opts.assessmentId },
+        data: {
+          status: 'submitted',
+          submittedAt,
+          summaryDueAt: due.executiveSummary,
+          reportDueAt: due.detailedReport,
+          kitsDueAt: due.implementationKits,
+          correlationId: opts.correlationId,
+          profileSnapshot: profile as never,
+        },
+      });
+      await tx.outboxEvent.create({
+        data: {
+          aggregateId: opts.assessmentId,
+          detailType: 'AssessmentSubmitted',
+          payload: detail as never,
+          correlationId: opts.correlationId,
+        },
+      });
+      await recordStage(tx, opts.assessmentId, 'submitted', { dueTimes: mapIso(due) });
+    },
+    { maxWait: 10_000, timeout: 15_000 },
+  );
   // Best effort now; the relay retries whatever is left unpublished.
   await publishPending(db, eventBus, { aggregateId: opts.assessmentId }).catch((err) =>
     logger.warn(

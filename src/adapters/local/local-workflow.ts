@@ -20,7 +20,7 @@ function executionOfToken(token: string): string {
  */
 export class LocalWorkflow implements Workflow {
   /** Wakes an in-process runner at once instead of at its next poll. */
-  readonly notifier = new EventEmitter();
+  readonly notifier = new EventEmitter().setMaxListeners(0);
 
   constructor(private readonly db: Db) {}
 
