@@ -156,3 +156,46 @@ describe('authentication', () => {
     expect((await again.get('/api/admin/assessments')).status).toBe(200);
   });
 });
+
+describe('rate limits and CORS', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack(
+      { AUTH_RATE_LIMIT_PER_MINUTE: '3', CORS_ORIGINS: 'https://app.scalemap.example' },
+      { runPipeline: false },
+    );
+  });
+  afterAll(() => stack.stop());
+
+  it('limits auth attempts per client with a 429 in the usual error shape', async () => {
+    const c = new Client(stack.url);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++)
+      statuses.push(
+        (await c.post('/api/auth/login', { email: 'x@example.com', password: 'Wrong-passw0rd' })).status,
+      );
+    expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+    const limited = await c.post('/api/auth/login', { email: 'x@example.com', password: 'Wrong-passw0rd' });
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.code).toBe('rate_limited');
+    // other routes are not limited
+    expect((await c.get('/api/health')).status).toBe(200);
+  });
+
+  it('answers CORS only for the configured origins, with credentials', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${stack.url}/api/assessments`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
+      });
+    const ok = await preflight('https://app.scalemap.example');
+    expect(ok.headers.get('access-control-allow-origin')).toBe('https://app.scalemap.example');
+    expect(ok.headers.get('access-control-allow-credentials')).toBe('true');
+    const other = await preflight('https://evil.example');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
