@@ -45,6 +45,13 @@ async function migrate(): Promise<number> {
   return 0;
 }
 
+// ECS sends SIGTERM before stopping a task: noted from the first moment, acted on once the worker exists.
+let terminated = false;
+const noteTerm = () => {
+  terminated = true;
+};
+process.once('SIGTERM', noteTerm);
+
 async function main(): Promise<number> {
   if (process.argv[2] === 'migrate') return migrate();
   const mode = envSchema.safeParse(process.env);
@@ -75,7 +82,9 @@ async function main(): Promise<number> {
       logger.info('SIGTERM: stopping after the current message');
       void worker.stop();
     };
+    process.off('SIGTERM', noteTerm);
     process.once('SIGTERM', onTerm);
+    if (terminated) onTerm();
     const processed = await withLogContext({ correlationId, taskId: process.env.TASK_ID }, () =>
       worker.run(),
     );

@@ -71,6 +71,46 @@ describe('faults: agents, queue and events', () => {
     expect(new Set(domains).size).toBe(domains.length);
   }, 120_000);
 
+  it('SIGTERM: a worker finishes the analysis in hand, takes no new message, and exits 0', async () => {
+    const { id } = await submitAssessment(stack, [
+      'technology-data',
+      'customer-experience',
+      'operational-excellence',
+    ]);
+    const ctx = stack.app.ctx;
+    await runTriageTask(ctx, id);
+    const dispatched = await dispatchAgents(ctx, { assessmentId: id });
+    const launcher = ctx.taskLauncher as ProcessTaskLauncher;
+    const children = launcher.runningChildren();
+    expect(children.length).toBeGreaterThan(0);
+    // every worker holds a message (analyses take 2.5 s here)
+    await waitUntil(
+      'each worker to hold a message',
+      async () => (await ctx.taskQueue.depth()).inFlight >= children.length,
+      30_000,
+      50,
+    );
+    const inFlight = (await ctx.taskQueue.depth()).inFlight;
+    for (const child of children) process.kill(child.pid!, 'SIGTERM');
+    await waitUntil('workers gone', async () => (await launcher.countRunning('specialist')) === 0, 30_000);
+    const tasks = await ctx.db.localTask.findMany({ where: { id: { in: children.map((c) => c.taskId) } } });
+    expect(tasks.map((t) => t.exitCode)).toEqual(tasks.map(() => 0));
+    // what was in hand was finished; the rest stays queued for the next worker
+    expect(await ctx.db.agentAnalysis.count({ where: { assessmentId: id } })).toBeGreaterThanOrEqual(
+      inFlight,
+    );
+    await waitUntil(
+      'all analyses',
+      async () =>
+        (await checkAnalyses(ctx, { assessmentId: id, polls: 0, maxPolls: 1000 })).status === 'done',
+      60_000,
+      500,
+    );
+    expect(await ctx.db.agentAnalysis.count({ where: { assessmentId: id } })).toBe(
+      dispatched.activatedDomains.length,
+    );
+  }, 120_000);
+
   it('a malformed queue message goes to the dead-letter queue with a founder alert; other work is unaffected', async () => {
     const { id } = await submitAssessment(stack, ['customer-success', 'partnerships', 'change-management']);
     const ctx = stack.app.ctx;
