@@ -1,20 +1,20 @@
 /**
  * `npm run bench:api`: autocannon against the local stack with seeded data.
  * Prints requests/s and p50/p99 latency for GET /api/health, GET /api/assessments/:id, PUT .../answers
- * (20 answers per autosave) and a bare Express handler started in the same run as the baseline.
+ * (20 answers per autosave) and a bare Express handler started in the same run as the baseline. The servers run
+ * in their own processes (`npm start`'s entry point), so the load generator does not share their event loop.
  * Options: --connections 50 --duration 10
  */
 import '../../src/local/quiet';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
+import { spawn, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
-import { startScaleMap } from '../../src/local/server';
 import { newUser, SAMPLE_PROFILE } from '../../src/local/http-client';
 import { answersFor, chunk } from '../../src/local/sample-data';
+
+const ROOT = path.resolve(__dirname, '..', '..');
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -45,26 +45,57 @@ async function run(name: string, opts: autocannon.Options): Promise<Row> {
   };
 }
 
+/** Starts a server in its own process (the load generator must not share its event loop) and waits for `ready`. */
+function startProcess(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${out}`)), 60_000);
+    const onData = (d: Buffer) => {
+      out += d;
+      const match = ready.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, match });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (d) => (out += d));
+    child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${out}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scalemap-bench-'));
   fs.chmodSync(dataDir, 0o755);
-  const baseline = express();
-  baseline.get('/hello', (_req, res) => {
-    res.json({ hello: 'world' });
-  });
-  const bare = http.createServer(baseline);
-  await new Promise<void>((r) => bare.listen(0, '127.0.0.1', () => r()));
-  const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
-
-  const app = await startScaleMap({
-    ...process.env,
-    SCALEMAP_DATA_DIR: dataDir,
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: '',
-  });
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', AUTH_RATE_LIMIT_PER_MINUTE: '10000' };
+  delete env.DATABASE_URL;
+  const bare = await startProcess(
+    ['scripts/bench/baseline-server.ts'],
+    { ...env, PORT: '0' },
+    /listening (\d+)/,
+  );
+  const bareUrl = `http://127.0.0.1:${bare.match[1]}`;
+  const app = await startProcess(
+    ['src/local/start.ts'],
+    { ...env, PORT: '0', SCALEMAP_DATA_DIR: dataDir },
+    /ScaleMap is running: (http:\S+)/,
+  );
+  const url = app.match[1];
   try {
-    const { client } = await newUser(app.url);
+    const { client } = await newUser(url);
     await client.put('/api/me/profile', SAMPLE_PROFILE);
     const id = (await client.post('/api/assessments')).body.id as string;
     const all = answersFor(SAMPLE_PROFILE, ['financial-management']);
@@ -74,15 +105,15 @@ async function main() {
     const headers = { cookie: client.cookie!, 'content-type': 'application/json' };
 
     process.stdout.write(
-      `autocannon: ${CONNECTIONS} connections, ${DURATION} s per target, seeded ${all.length} answers\n`,
+      `autocannon: ${CONNECTIONS} connections, ${DURATION} s per target, seeded ${all.length} answers; servers in their own processes\n`,
     );
     const rows: Row[] = [];
     rows.push(await run('bare Express handler (baseline)', { url: `${bareUrl}/hello` }));
-    rows.push(await run('GET /api/health', { url: `${app.url}/api/health` }));
-    rows.push(await run('GET /api/assessments/:id', { url: `${app.url}/api/assessments/${id}`, headers }));
+    rows.push(await run('GET /api/health', { url: `${url}/api/health` }));
+    rows.push(await run('GET /api/assessments/:id', { url: `${url}/api/assessments/${id}`, headers }));
     rows.push(
       await run('PUT /api/assessments/:id/answers (20)', {
-        url: `${app.url}/api/assessments/${id}/answers`,
+        url: `${url}/api/assessments/${id}/answers`,
         method: 'PUT',
         headers,
         body: autosave,
@@ -122,8 +153,8 @@ async function main() {
         `  ${t.row.name}: p99 ${t.row.p99} ms ${t.row.p99 < t.limit ? 'meets' : 'MISSES'} < ${t.limit} ms\n`,
       );
   } finally {
-    await app.stop();
-    bare.close();
+    await stop(app.child);
+    await stop(bare.child);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client';
@@ -7,13 +8,21 @@ export type Db = PrismaClient;
 export { Prisma } from '../generated/prisma/client';
 
 /**
+ * Named prepared statements: each connection plans a query once and reuses the plan. The assessment view is one
+ * ~7 KB joined query whose planning cost as much as its execution.
+ */
+function statementNameGenerator(query: { sql: string }): string {
+  return `s_${createHash('sha1').update(query.sql).digest('hex').slice(0, 20)}`;
+}
+
+/**
  * One Prisma client per process over a bounded pg pool (≤ 10 connections per task, DESIGN.md).
  * An idle connection the server closes (a restart, a failover) is logged, never an unhandled crash.
  */
 export function createDb(connectionString: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString, max, allowExitOnIdle: true });
   pool.on('error', (err) => logger.warn({ err: err.message }, 'idle database connection closed'));
-  const client = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator }) });
   const disconnect = client.$disconnect.bind(client);
   Object.assign(client, {
     $disconnect: async () => {
