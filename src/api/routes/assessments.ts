@@ -51,7 +51,11 @@ export function assessmentRoutes(ctx: ApiContext) {
 
   router.put('/:id/answers', async (req, res) => {
     const body = parse(answersBodySchema, req.body);
-    const { assessment, profile } = await getOwnedAssessmentWithProfile(ctx.db, currentUser(req), req.params.id);
+    const { assessment, profile } = await getOwnedAssessmentWithProfile(
+      ctx.db,
+      currentUser(req),
+      req.params.id,
+    );
     const rows = checkAnswers(profile, body.answers);
     const answers = await saveAnswers(ctx.db, assessment, rows);
     res.json({ saved: rows.length, progress: domainProgress(profile, answers) });
