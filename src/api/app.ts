@@ -25,8 +25,6 @@ export interface AppOptions {
   /** Built web app to serve from the API's origin (web/dist), if present. */
   webDir?: string;
   authRateLimitPerMinute?: number;
-  /** Wakes server-sent event streams early (the local runtime passes its stage notifier). */
-  stageNotifier?: import('node:events').EventEmitter;
 }
 
 /** The ScaleMap HTTP API as one Express app: the same app runs on Fargate, on Lambda (serverless-http) and locally. */
@@ -100,7 +98,7 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
   app.use('/api', requireUser);
   app.use('/api', meRoutes(ctx));
   app.use('/api/assessments', assessmentRoutes(ctx));
-  app.use('/api/assessments', pipelineRoutes(ctx, { stageNotifier: opts.stageNotifier }));
+  app.use('/api/assessments', pipelineRoutes(ctx));
   app.use('/api/admin', adminRoutes(ctx));
   app.use('/api', notFoundHandler);
 

@@ -1,4 +1,3 @@
-import type { EventEmitter } from 'node:events';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ApiContext } from '../../context';
@@ -14,7 +13,7 @@ const deliverableParams = z.object({
 });
 const deliverableQuery = z.object({ format: z.enum(['html', 'pdf']).default('html') }).strict();
 
-export function pipelineRoutes(ctx: ApiContext, opts: { stageNotifier?: EventEmitter } = {}) {
+export function pipelineRoutes(ctx: ApiContext) {
   const router = Router();
 
   router.get('/:id/deliverables/:stage', async (req, res) => {
@@ -85,16 +84,9 @@ export function pipelineRoutes(ctx: ApiContext, opts: { stageNotifier?: EventEmi
       }
       if (!closed) timer = setTimeout(poll, 1000);
     };
-    const wake = (assessmentId: string) => {
-      if (assessmentId !== a.id || closed) return;
-      clearTimeout(timer);
-      void poll();
-    };
-    opts.stageNotifier?.on('stage', wake);
     req.on('close', () => {
       closed = true;
       clearTimeout(timer);
-      opts.stageNotifier?.off('stage', wake);
     });
     await poll();
   });
