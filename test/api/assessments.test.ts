@@ -172,6 +172,12 @@ describe('assessments, answers and access', () => {
     expect(list.map((x: { id: string }) => x.id)).not.toContain(b.assessmentId);
   });
 
+  it('tells a signed-out visitor the price and whether payment is on', async () => {
+    const res = await new Client(stack.url).get('/api/settings');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ paymentRequired: false, priceGbpPence: 750000, localMode: true });
+  });
+
   it('answers health with database and object store status', async () => {
     const res = await new Client(stack.url).get('/api/health');
     expect(res.status).toBe(200);

@@ -10,7 +10,23 @@ export const queryKeys = {
   assessment: (id: string) => ['assessment', id] as const,
   admin: ['admin', 'assessments'] as const,
   outbox: ['outbox'] as const,
+  settings: ['settings'] as const,
 };
+
+export interface PublicSettings {
+  paymentRequired: boolean;
+  priceGbpPence: number;
+  localMode: boolean;
+}
+
+/** GET /api/settings: what a signed-out visitor may know (price, payments, local mode). */
+export function usePublicSettings() {
+  return useQuery({
+    queryKey: queryKeys.settings,
+    queryFn: () => apiFetch<PublicSettings>('/api/settings'),
+    staleTime: 5 * 60_000,
+  });
+}
 
 /** GET /api/me; null when there is no session (401). */
 export async function fetchMe(): Promise<Me | null> {

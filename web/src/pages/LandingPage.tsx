@@ -12,7 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { Link } from 'react-router-dom';
-import { useMe } from '../api/queries';
+import { useMe, usePublicSettings } from '../api/queries';
 import { PageHeading } from '../components/PageHeading';
 import { DOMAIN_LIST } from '../lib/domains';
 import { DEFAULT_PRICE_GBP_PENCE, formatGbp } from '../lib/format';
@@ -44,8 +44,11 @@ const STEPS = [
 
 export function LandingPage() {
   const me = useMe();
+  const settings = usePublicSettings();
   const signedIn = !!me.data;
-  const price = formatGbp(me.data?.settings.priceGbpPence ?? DEFAULT_PRICE_GBP_PENCE);
+  const price = formatGbp(
+    settings.data?.priceGbpPence ?? me.data?.settings.priceGbpPence ?? DEFAULT_PRICE_GBP_PENCE,
+  );
 
   return (
     <Stack gap={48}>
