@@ -3,30 +3,8 @@ import { profileSchema, type CompanyProfile } from '../domain/profile';
 
 type ProfileRow = NonNullable<Awaited<ReturnType<Db['companyProfile']['findUnique']>>>;
 
-/** A stored profile as the domain type; null until the client has filled in the required fields. */
-export function toDomainProfile(row: ProfileRow | null | undefined): CompanyProfile | null {
-  if (!row) return null;
-  const parsed = profileSchema.safeParse({
-    companyName: row.companyName,
-    industry: row.industry ?? undefined,
-    revenueBand: row.revenueBand ?? undefined,
-    teamSize: row.teamSize ?? undefined,
-    businessModel: row.businessModel ?? undefined,
-    growthStage: row.growthStage ?? undefined,
-    regulated: row.regulated,
-    hasPhysicalProducts: row.hasPhysicalProducts,
-    subscriptionModel: row.subscriptionModel,
-    channelSales: row.channelSales,
-    headcountGrowthOver50: row.headcountGrowthOver50,
-    challenges: row.challenges ?? '',
-    objectives: row.objectives ?? '',
-  });
-  return parsed.success ? parsed.data : null;
-}
-
-/** The profile as the client sees it, complete or not. */
-export function profileView(row: ProfileRow | null | undefined) {
-  if (!row) return null;
+/** The client's view of a stored profile, complete or not (nulls where nothing was chosen yet). */
+function profileFields(row: ProfileRow) {
   return {
     companyName: row.companyName,
     industry: row.industry,
@@ -41,8 +19,21 @@ export function profileView(row: ProfileRow | null | undefined) {
     headcountGrowthOver50: row.headcountGrowthOver50,
     challenges: row.challenges ?? '',
     objectives: row.objectives ?? '',
-    complete: toDomainProfile(row) !== null,
   };
+}
+
+/** A stored profile as the domain type; null until the client has filled in the required fields. */
+export function toDomainProfile(row: ProfileRow | null | undefined): CompanyProfile | null {
+  if (!row) return null;
+  const fields = Object.fromEntries(Object.entries(profileFields(row)).filter(([, v]) => v !== null));
+  const parsed = profileSchema.safeParse(fields);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The profile as the client sees it, complete or not. */
+export function profileView(row: ProfileRow | null | undefined) {
+  if (!row) return null;
+  return { ...profileFields(row), complete: toDomainProfile(row) !== null };
 }
 
 export async function loadProfile(db: Db, userId: string): Promise<CompanyProfile | null> {
