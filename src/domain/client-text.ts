@@ -1,0 +1,75 @@
+import { DOMAIN_IDS } from './domains';
+
+/**
+ * The one list of patterns that must never appear in text a client reads: deliverables (HTML, PDF text, emails),
+ * the web app's pages and the status stream. Used by the deliverable tests, the analysis evaluation and the
+ * browser tests alike, so a leak caught in one place is caught in all.
+ *
+ * Each entry names what it catches, so a failure says which rule was broken.
+ */
+export interface ForbiddenPattern {
+  name: string;
+  pattern: RegExp;
+}
+
+const QUESTION_PREFIXES = ['sa', 'fin', 'rev', 'ops', 'ppl', 'tech', 'cx', 'sc', 'risk', 'part', 'cs', 'chg'];
+
+export const FORBIDDEN_CLIENT_PATTERNS: readonly ForbiddenPattern[] = [
+  {
+    name: 'question id',
+    pattern: new RegExp(`\\b(?:${QUESTION_PREFIXES.join('|')})-\\d{2}(?:-f\\d)?\\b`, 'i'),
+  },
+  {
+    name: 'uuid',
+    pattern: /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i,
+  },
+  {
+    // Hyphenated ids only: single-word ids ("partnerships") and "supply-chain" are ordinary English.
+    name: 'domain id',
+    pattern: new RegExp(
+      `(?<![\\w/.-])(?:${DOMAIN_IDS.filter((d) => d.includes('-') && d !== 'supply-chain').join('|')})(?![\\w/.-])`,
+    ),
+  },
+  { name: 'undefined / null / NaN', pattern: /\b(?:undefined|null|NaN)\b|\[object Object\]/ },
+  {
+    name: 'raw error name',
+    pattern:
+      /\b(?:[A-Z][a-zA-Z]+(?:Error|Exception)|NoSuchBucket|NoSuchKey|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|AccessDenied)\b/,
+  },
+  { name: 'stack trace', pattern: /\n\s+at [\w.<>]+ \(|\bat (?:async )?[\w.]+ \([^)]*:\d+:\d+\)/ },
+  { name: 'template placeholder', pattern: /\{\{[^}]*\}\}|\$\{[^}]*\}|%s\b/ },
+  { name: '"(s)" plural shortcut', pattern: /\w\(s\)/ },
+  {
+    name: 'double punctuation',
+    pattern: /(?<!\.|\be\.g|\bi\.e)[!?,;:.]\s*[.,;:](?!\.)|\.[”"’']\./,
+  },
+  {
+    name: 'internal mechanics',
+    pattern: /\brated (?:high|medium|low) impact\b|\bread by name only\b|\bscore \d\.\d\d\b/i,
+  },
+];
+
+export interface ClientTextViolation {
+  name: string;
+  match: string;
+  context: string;
+}
+
+/** Every forbidden pattern found in `text`, with a little context around each match. */
+export function findClientTextViolations(
+  text: string,
+  patterns: readonly ForbiddenPattern[] = FORBIDDEN_CLIENT_PATTERNS,
+): ClientTextViolation[] {
+  const out: ClientTextViolation[] = [];
+  for (const { name, pattern } of patterns) {
+    const global = new RegExp(
+      pattern.source,
+      pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g',
+    );
+    for (const m of text.matchAll(global)) {
+      const at = m.index ?? 0;
+      out.push({ name, match: m[0], context: text.slice(Math.max(0, at - 40), at + m[0].length + 40) });
+    }
+  }
+  return out;
+}
