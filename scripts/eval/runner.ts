@@ -72,6 +72,18 @@ function ok(res: { status: number; text: string }, what: string, expected: numbe
     throw new Error(`${what}: HTTP ${res.status} ${res.text.slice(0, 400)}`);
 }
 
+/** A GET that rides out a dropped keep-alive connection (ECONNRESET) on a busy machine. */
+async function getWithRetry(client: Client, url: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await client.get(url);
+    } catch (err) {
+      if (attempt >= 5) throw err;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
+}
+
 async function upload(client: Client, id: string, company: EvalCompany) {
   for (const spec of company.documents) {
     const { bytes, contentType } = await generateDocument(spec);
@@ -155,14 +167,15 @@ export async function runCompany(
   log('submitted');
 
   const validation = variant === 'validation' ? company.validation : company.opposite;
-  const deadline = Date.now() + (opts.timeoutMs ?? 240_000);
+  const deadline = Date.now() + (opts.timeoutMs ?? 600_000);
   let reportPriorities: StoredPriority[] = [];
   let rejected: string[] = [];
   let validated = false;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   let view: any;
+  let lastStatus = '';
   for (;;) {
-    view = (await client.get(`/api/assessments/${id}`)).body;
+    view = (await getWithRetry(client, `/api/assessments/${id}`)).body;
     if (view.awaitingValidation && !validated) {
       reportPriorities = view.priorities;
       const body = validationBody(validation, reportPriorities);
@@ -171,17 +184,20 @@ export async function runCompany(
       validated = true;
       log(`validated (${validation.label})`);
     }
+    if (view.status !== lastStatus) {
+      log(`${view.status} after ${Math.round((Date.now() - started) / 1000)} s`);
+      lastStatus = view.status;
+    }
     if (view.status === 'completed' || view.status === 'failed') break;
     if (Date.now() > deadline)
       throw new Error(`${company.key}/${variant}: timed out at status ${view.status}`);
     await new Promise((r) => setTimeout(r, opts.pollMs ?? 300));
   }
-  log(`${view.status} in ${Math.round((Date.now() - started) / 1000)} s`);
   if (!validated) reportPriorities = view.priorities;
 
   const texts = {} as Record<Stage, string>;
   for (const stage of STAGES) {
-    const res = await client.get(`/api/assessments/${id}/deliverables/${stage}?format=html`);
+    const res = await getWithRetry(client, `/api/assessments/${id}/deliverables/${stage}?format=html`);
     texts[stage] = res.status === 200 ? visibleText(res.text) : '';
   }
   // The kits email follows the kits document: wait until the outbox stops growing (briefly).
