@@ -156,7 +156,12 @@ export function tableFacts(table: RawTable, declared: DomainId | null): Document
           kind: 'label-value' as const,
           label,
           value: clip(n && typeof r[1] === 'number' ? formatQuantity(n.n, columns[0]!.unit) : value, 300),
-          ...(n ? { number: round(n.n), unit: n.unit ?? headerUnit(label) ?? 'other' } : {}),
+          ...(n
+            ? {
+                number: round(n.n),
+                unit: n.unit ?? headerUnit(label) ?? (Number.isInteger(n.n) ? 'count' : 'other'),
+              }
+            : {}),
           domains: domainsFor(label, declared, context),
           location: clip(`${table.name ? `${table.name}, ` : ''}row ${ri + 2}`, 120),
         },

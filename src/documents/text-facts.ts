@@ -116,7 +116,8 @@ export function labelValueFacts(lines: readonly TextLine[], declared: DomainId |
       if (isLabel(label)) {
         const q = parseQuantity(value, { moneyHint: isMoneyLabel(label) });
         if (q && q.index < 30) return push(fact(label, value, q, declared, line.location));
-        if (!q && value.length <= 60 && !/[\d.!?]/.test(value) && vocabularyDomains(label).length)
+        // A worded value ("Finance system: Xero"), but not the document's title line.
+        if (i > 0 && !q && value.length <= 60 && !/[\d.!?]/.test(value) && vocabularyDomains(label).length)
           return push(fact(label, value, null, declared, line.location));
       }
     }
@@ -147,7 +148,7 @@ export function labelValueFacts(lines: readonly TextLine[], declared: DomainId |
 }
 
 const CONCERN =
-  /\b(no (formal|documented|single|clear|regular|reliable|consistent)|not (yet|documented|tracked|measured|reviewed|reconciled|reliable)|don'?t|do not|doesn'?t|does not|cannot|can'?t|lacks?|lacking|manual(ly)?|spreadsheets?|delay(s|ed)?|late|overdue|behind|missed|backlog|risks?|concerns?|issues?|problems?|struggl\w*|bottlenecks?|single point|depend(s|ent|ency)? on|only one|rel(y|ies|iant) on|inconsistent|ad[- ]hoc|unclear|ris(e|es|ing)|rose|increas\w*|declin\w*|worsen\w*|slipp\w*|churn\w*|attrition|complain\w*|shortfall|breach\w*|unresolved|too (slow|long|many|few)|fell|drop(ped)?|lost)\b/gi;
+  /\b(no (formal|documented|single|clear|regular|reliable|consistent)|not (yet|documented|tracked|measured|reviewed|reconciled|reliable)|don'?t|do not|doesn'?t|does not|cannot|can'?t|lacks?|lacking|manual(ly)?|spreadsheets?|delay(s|ed)?|late|overdue|behind|missed|backlog|risks?|concerns?|issues?|problems?|struggl\w*|bottlenecks?|single point|depend(s|ent|ency)? on|only one|rel(y|ies|iant) on|inconsistent|ad[- ]hoc|unclear|ris(e|es|ing)|rose|increas\w*|declin\w*|worsen\w*|slipp\w*|churn\w*|attrition|complain\w*|shortfall|breach\w*|unresolved|too (slow|long|many|few)|fell|drop(ped)?|lost|resign\w*|quit|left the (business|company|team)|vacan\w*|taking (more than|over|too)|slow\w*|hard to|difficult)\b/gi;
 const PRACTICE =
   /\b(we (review|track|measure|reconcile|report|hold|run|use|have|introduced|hired|launched|agreed)|weekly|monthly|quarterly|every (week|month|quarter)|dashboards?|documented|polic(y|ies)|playbooks?|board (approved|reviews?)|forecasts?|budgets?|automated|kpis?|okrs?|targets?)\b/gi;
 
@@ -186,7 +187,7 @@ export function statementFacts(
       const figure = findQuantities(s.text).length ? 1 : 0;
       return { s, order, concern, practice, score: 2 * concern + practice + figure + Math.min(vocab, 2) };
     })
-    .filter((x) => (x.concern || x.practice) && x.score >= 3);
+    .filter((x) => (x.concern || x.practice) && x.score >= 2);
   const seen = new Set<string>();
   return scored
     .sort((a, b) => b.score - a.score || a.order - b.order)

@@ -122,7 +122,7 @@ export function findQuantities(text: string, opts: { moneyHint?: boolean } = {})
       number: round(value),
       unit,
       raw: m[0].trim(),
-      index: m.index,
+      index: m.index + (m[0].length - m[0].trimStart().length),
     });
   }
   for (const m of s.matchAll(WORD_DURATION_RE)) {
