@@ -225,6 +225,19 @@ describe('hostile, corrupt and unread files: a calm note, never a throw', () => 
     );
   });
 
+  it('Office files whose parts are broken XML', async () => {
+    const broken = new JSZip();
+    broken.file('[Content_Types].xml', '<Types');
+    broken.file('xl/workbook.xml', '<<<not xml');
+    broken.file('xl/worksheets/sheet1.xml', '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>99</v></c>');
+    const xlsx = await broken.generateAsync({ type: 'nodebuffer' });
+    await expectOutcome(await read('broken.xlsx', CONTENT_TYPES.xlsx, xlsx), 'unreadable', /workbook/);
+    const brokenDocx = new JSZip();
+    brokenDocx.file('word/document.xml', '<w:document><w:body><w:p>');
+    const docx = await brokenDocx.generateAsync({ type: 'nodebuffer' });
+    await expectOutcome(await read('broken.docx', CONTENT_TYPES.docx, docx), 'unreadable', /Word document/);
+  });
+
   it('an encrypted Office file (an OLE2 container) and an empty file', async () => {
     const ole2 = Buffer.concat([
       Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
@@ -254,8 +267,10 @@ describe('hostile, corrupt and unread files: a calm note, never a throw', () => 
 
   it('reading is bounded in time: a read that does not finish gives the timeout note', async () => {
     const never = new Promise<never>(() => undefined);
-    const err = await withTimeout(never, 5).catch((e: unknown) => e);
+    const abort = new AbortController();
+    const err = await withTimeout(never, 5, abort).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UnreadableDocument);
+    expect(abort.signal.aborted).toBe(true); // the reader stops at its next page / row
     expect((err as UnreadableDocument).clientNote).toBe(NOTES.timeout);
   });
 

@@ -172,10 +172,11 @@ async function readContent(
   kind: Expected,
   input: DocumentInput,
   declared: DomainId | null,
+  signal: AbortSignal,
 ): Promise<Content> {
   switch (kind) {
     case 'pdf': {
-      const { pages, totalPages } = await readPdf(input.bytes);
+      const { pages, totalPages } = await readPdf(input.bytes, signal);
       const lines = pages.flatMap((p, i) =>
         p.split('\n').map((text) => ({ text, location: `page ${i + 1}` })),
       );
@@ -205,7 +206,7 @@ async function readContent(
       return { text, facts: [...fromTables(tables, declared), ...fromText(lines, declared)], tables };
     }
     case 'xlsx': {
-      const tables = await readXlsx(input.bytes);
+      const tables = await readXlsx(input.bytes, signal);
       if (!tables.length)
         throw new UnreadableDocument('The workbook has no table to read (every sheet is empty).');
       return {
@@ -230,10 +231,14 @@ class NotRead extends Error {
   }
 }
 
-export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+/** Rejects with the timeout note after `ms`, and tells the reader to stop (it checks between pages / rows). */
+export function withTimeout<T>(work: Promise<T>, ms: number, abort?: AbortController): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new UnreadableDocument(NOTES.timeout, `timed out after ${ms} ms`)), ms);
+    timer = setTimeout(() => {
+      abort?.abort();
+      reject(new UnreadableDocument(NOTES.timeout, `timed out after ${ms} ms`));
+    }, ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
@@ -278,9 +283,11 @@ export async function extractDocument(
       );
       return outcome('unreadable', note);
     }
+    const abort = new AbortController();
     const content = await withTimeout(
-      readContent(kind, input, declared),
+      readContent(kind, input, declared, abort.signal),
       opts.timeoutMs ?? EXTRACTION_TIMEOUT_MS,
+      abort,
     );
     const result: ExtractedDocument = {
       ...base,

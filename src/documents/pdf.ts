@@ -18,7 +18,10 @@ function loadPdfJs(): Promise<void> {
 }
 
 /** Text of each page (lines joined with "\n"), at most MAX_PDF_PAGES pages. */
-export async function readPdf(bytes: Uint8Array): Promise<{ pages: string[]; totalPages: number }> {
+export async function readPdf(
+  bytes: Uint8Array,
+  signal?: AbortSignal,
+): Promise<{ pages: string[]; totalPages: number }> {
   await loadPdfJs();
   let doc: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
@@ -43,7 +46,7 @@ export async function readPdf(bytes: Uint8Array): Promise<{ pages: string[]; tot
   try {
     const pages: string[] = [];
     const n = Math.min(doc.numPages, MAX_PDF_PAGES);
-    for (let i = 1; i <= n; i++) {
+    for (let i = 1; i <= n && !signal?.aborted; i++) {
       const page = await doc.getPage(i);
       const content = await page.getTextContent();
       let text = '';
