@@ -4,6 +4,7 @@ import { tableFacts } from './tables';
 import { domainsFor } from './vocabulary';
 import { sniff } from './sniff';
 import { joinWrappedLines } from './extract';
+import { citeFacts, factPhrase } from './cite';
 
 describe('British figures', () => {
   it.each([
@@ -276,5 +277,44 @@ describe('first bytes', () => {
     expect(sniff(Buffer.from('Month,Churn\nMar 2026,4.1%\n'))).toBe('text');
     expect(sniff(Buffer.alloc(0))).toBe('empty');
     expect(sniff(Buffer.from([0, 1, 2, 3, 0, 0, 7]))).toBe('unknown');
+  });
+});
+
+describe('citations', () => {
+  it('cites facts with their file name, in the words a report would use', () => {
+    const f = (
+      label: string,
+      value: string,
+      kind: 'label-value' | 'column' | 'statement' = 'label-value',
+    ) => ({
+      kind,
+      label,
+      value,
+      domains: [],
+    });
+    expect(
+      citeFacts({ fileName: 'management-accounts.pdf' }, [
+        f('Monthly net burn', '£210k'),
+        f('Runway', 'about nine months'),
+      ]),
+    ).toBe('management-accounts.pdf: monthly net burn £210k, runway about nine months');
+    expect(factPhrase(f('NRR', '96%'))).toBe('NRR 96%');
+    expect(
+      factPhrase(
+        f('Monthly churn %', '4.1% in Mar 2026, rising from 2.3% in Oct 2025 (6 periods)', 'column'),
+      ),
+    ).toBe('monthly churn % 4.1% in Mar 2026, rising from 2.3% in Oct 2025');
+    expect(
+      factPhrase(
+        f(
+          'Largest client share of revenue',
+          'Acme Ltd: 38% of £1.6M total revenue across 5 clients',
+          'column',
+        ),
+      ),
+    ).toBe('largest client share of revenue: Acme Ltd: 38% of £1.6M total revenue across 5 clients');
+    expect(factPhrase(f('Stated concern', 'Month-end close takes 12 days.', 'statement'))).toBe(
+      '“Month-end close takes 12 days”',
+    );
   });
 });
