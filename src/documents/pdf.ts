@@ -57,6 +57,7 @@ export async function readPdf(
         else if (item.str && !/\s$/.test(item.str)) text += ' ';
       }
       pages.push(text);
+      page.cleanup();
     }
     return { pages, totalPages: doc.numPages };
   } finally {
