@@ -8,13 +8,20 @@ import {
 import { DOMAIN_IDS, type DomainId } from '../domain/domains';
 import { logger } from '../logger';
 import { readCsv } from './csv';
-import { readDocx } from './docx';
 import { UnreadableDocument } from './errors';
 import { MAX_PDF_PAGES, readPdf } from './pdf';
 import { sniff, type SniffedKind } from './sniff';
 import { tableFacts, tableText, type RawTable } from './tables';
 import { labelValueFacts, statementFacts, type TextLine } from './text-facts';
-import { readXlsx } from './xlsx';
+
+/**
+ * The Office readers are loaded on first use: exceljs alone takes over a second to load, which every API
+ * and agent process would otherwise pay at start.
+ */
+const readXlsx: typeof import('./xlsx').readXlsx = (...args) =>
+  (require('./xlsx') as typeof import('./xlsx')).readXlsx(...args);
+const readDocx: typeof import('./docx').readDocx = (...args) =>
+  (require('./docx') as typeof import('./docx')).readDocx(...args);
 
 /**
  * The dispatcher: bytes of one uploaded document → what ScaleMap read from it (an ExtractedDocument, the
