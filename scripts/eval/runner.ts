@@ -387,8 +387,28 @@ export async function runEvaluation(
   opts: RunOptions = {},
 ): Promise<EvalReport> {
   const started = Date.now();
-  const runs = await Promise.all(
-    companies.flatMap((c) => (['validation', 'opposite'] as const).map((v) => runCompany(stack, c, v, opts))),
+  const jobs = companies.flatMap((c) => (['validation', 'opposite'] as const).map((v) => ({ c, v })));
+  const settled = await Promise.allSettled(jobs.map(({ c, v }) => runCompany(stack, c, v, opts)));
+  // A run that fails (timeout, HTTP error) is scored as empty with its error as status, so the other
+  // companies' figures still come out and the report says what went wrong.
+  const runs: RunResult[] = settled.map((r, i) =>
+    r.status === 'fulfilled'
+      ? r.value
+      : {
+          company: jobs[i].c.key,
+          variant: jobs[i].v,
+          assessmentId: '',
+          status: `error: ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`.slice(0, 200),
+          failure: null,
+          activated: [],
+          bands: {},
+          reportPriorities: [],
+          finalPriorities: [],
+          rejected: [],
+          texts: { 'executive-summary': '', 'detailed-report': '', 'implementation-kits': '' },
+          emails: [],
+          seconds: 0,
+        },
   );
   const runOf = (c: EvalCompany, v: Variant) => runs.find((r) => r.company === c.key && r.variant === v)!;
   const scores = companies.map((c) =>
