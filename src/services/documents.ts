@@ -5,6 +5,7 @@ import type { ObjectStore } from '../ports';
 import { AppError, conflict, notFound } from '../errors';
 import { DOMAIN_IDS } from '../domain/domains';
 import { isUuid } from './assessments';
+import { matchesDeclaredType, SIGNATURE_BYTES } from '../domain/file-signatures';
 
 /** Allowed uploads: PDF, Word, Excel, CSV, PNG, JPEG; at most 10 MB each and 20 per assessment. */
 export const ALLOWED_TYPES: Record<string, string[]> = {
@@ -116,7 +117,11 @@ export async function getDocument(db: Db, assessmentId: string, documentId: stri
   return doc;
 }
 
-/** Confirms the upload: the object must exist with exactly the declared size and type. */
+/**
+ * Confirms the upload: the object must exist with exactly the declared size and type, and its first bytes must
+ * be a file of that type. It is then copied to a key of its own that no upload URL can write (the presigned
+ * URL stays valid for a while and could otherwise replace the file after it was checked).
+ */
 export async function completeDocument(db: Db, store: ObjectStore, assessmentId: string, documentId: string) {
   const doc = await getDocument(db, assessmentId, documentId);
   if (doc.status === 'uploaded') return doc;
@@ -129,7 +134,19 @@ export async function completeDocument(db: Db, store: ObjectStore, assessmentId:
       received: head,
     });
   }
-  return db.document.update({ where: { id: doc.id }, data: { status: 'uploaded', uploadedAt: new Date() } });
+  if (!matchesDeclaredType(doc.contentType, await store.readStart(doc.objectKey, SIGNATURE_BYTES))) {
+    await store.delete(doc.objectKey);
+    throw conflict('The file is not the type it was declared as; please upload it again', {
+      contentType: doc.contentType,
+    });
+  }
+  const finalKey = `assessments/${assessmentId}/documents/${doc.id}/${doc.fileName}`;
+  await store.copy(doc.objectKey, finalKey);
+  await store.delete(doc.objectKey);
+  return db.document.update({
+    where: { id: doc.id },
+    data: { status: 'uploaded', uploadedAt: new Date(), objectKey: finalKey },
+  });
 }
 
 export async function downloadUrl(db: Db, store: ObjectStore, assessmentId: string, documentId: string) {

@@ -139,12 +139,12 @@ export class AccountSecurity {
    * Admin requests: is this user in the `founders` group of the pool now? Read from the pool, reused for at
    * most ROLE_CACHE_SECONDS; the users table follows the answer.
    */
-  async isFounder(user: { id: string; email: string; role: string }): Promise<boolean> {
+  async isFounder(user: { id: string; sub: string; role: string }): Promise<boolean> {
     const hit = this.founders.get(user.id);
     if (hit && Date.now() - hit.at < this.opts.roleCacheMs) return hit.founder;
     let groups: string[];
     try {
-      groups = await this.identity.groupsOf(user.email);
+      groups = await this.identity.groupsOf(user.sub);
     } catch (err) {
       if (err instanceof AppError && err.status < 500) groups = [];
       else {

@@ -165,11 +165,11 @@ export class CognitoIdentity {
     );
   }
 
-  /** The user's groups as the pool has them now (not as an earlier token said). */
-  async groupsOf(email: string): Promise<string[]> {
+  /** The user's groups as the pool has them now (not as an earlier token said). `username`: the pool's (= sub). */
+  async groupsOf(username: string): Promise<string[]> {
     const out = await this.call(() =>
       this.client.send(
-        new AdminListGroupsForUserCommand({ UserPoolId: this.opts.userPoolId, Username: email }),
+        new AdminListGroupsForUserCommand({ UserPoolId: this.opts.userPoolId, Username: username }),
       ),
     );
     return (out.Groups ?? []).map((g) => g.GroupName ?? '').filter(Boolean);
