@@ -7,14 +7,18 @@ import type { Duplex } from 'node:stream';
  */
 export function answerClientErrorsAsJson(server: http.Server): void {
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
-    if (!socket.writable || (err as { code?: string }).code === 'ECONNRESET') {
-      socket.destroy();
+    // as Node's own handler: answer only if nothing was sent on this connection yet, then close it
+    const current = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (err.code === 'ECONNRESET' || !socket.writable || current?.headersSent) {
+      socket.destroy(err);
       return;
     }
-    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
-    const [status, reason, code, message] = tooLarge
-      ? [431, 'Request Header Fields Too Large', 'headers_too_large', 'The request headers are too large']
-      : [400, 'Bad Request', 'bad_request', 'The request could not be read'];
+    const [status, reason, code, message] =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'headers_too_large', 'The request headers are too large']
+        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'Request Timeout', 'request_timeout', 'The request took too long to arrive']
+          : [400, 'Bad Request', 'bad_request', 'The request could not be read'];
     const body = JSON.stringify({ error: { code, message, details: null } });
     socket.end(
       `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +

@@ -11,6 +11,8 @@ import path from 'node:path';
  * - Files and folders left by earlier versions are made private too (except PostgreSQL's own folder).
  */
 export function protectDataDir(dataDir: string, opts: { embeddedPostgresAsOtherUser: boolean }): void {
+  // folders above it (if missing) as any folder would be made: passable by the database's user
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
   process.umask(0o077);
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   fs.chmodSync(dataDir, opts.embeddedPostgresAsOtherUser ? 0o711 : 0o700);
@@ -33,29 +35,28 @@ function tighten(p: string, isDir: boolean) {
 
 /**
  * Started as root, the embedded PostgreSQL runs as the `postgres` user, which must be able to pass through
- * every folder above its data folder. Returns what stops it (naming the fix), or undefined when it can.
+ * every folder above its data folder (the data folder itself is made 0711 by protectDataDir). Returns what stops it (naming the fix), or undefined when it can.
  */
 export function postgresAccessProblem(dataDir: string, pgUid: number | undefined): string | undefined {
-  let dir = path.dirname(path.resolve(dataDir, 'postgres'));
-  for (;;) {
-    let st: fs.Stats;
+  const data = path.resolve(dataDir);
+  for (let dir = path.dirname(data); ; dir = path.dirname(dir)) {
+    let st: fs.Stats | undefined;
     try {
       st = fs.statSync(dir);
     } catch {
-      return undefined; // not made yet: mkdir will make it with the mode we choose
+      st = undefined; // not made yet: protectDataDir makes it 0755
     }
-    const canPass =
-      pgUid !== undefined && st.uid === pgUid ? (st.mode & 0o100) !== 0 : (st.mode & 0o001) !== 0;
-    // the data folder itself is set to 0711 by protectDataDir before PostgreSQL starts
-    if (!canPass && dir !== path.resolve(dataDir))
-      return (
-        `The embedded PostgreSQL runs as its own user (ScaleMap was started as root) and cannot pass through ` +
-        `${dir} (mode ${(st.mode & 0o777).toString(8)}). Fix: \`chmod o+x ${dir}\` (lets it pass, not list), ` +
-        `or choose a SCALEMAP_DATA_DIR under a folder others can pass through, or set DATABASE_URL to a PostgreSQL of your own.`
-      );
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
+    if (st) {
+      const mine = pgUid !== undefined && st.uid === pgUid;
+      const canPass = (st.mode & (mine ? 0o100 : 0o001)) !== 0;
+      if (!canPass)
+        return (
+          `The embedded PostgreSQL runs as its own user (ScaleMap was started as root) and cannot pass through ` +
+          `${dir} (mode ${(st.mode & 0o777).toString(8)}). Fix: \`chmod o+x ${dir}\` (lets it pass, not list), ` +
+          `or choose a SCALEMAP_DATA_DIR under a folder others can pass through, or set DATABASE_URL to a PostgreSQL of your own.`
+        );
+    }
+    if (path.dirname(dir) === dir) return undefined;
   }
 }
 
