@@ -419,7 +419,11 @@ describe('account security', () => {
       });
       expect(created.status).toBe(201);
       const put = (body: Buffer) =>
-        fetch(created.body.uploadUrl, { method: 'PUT', headers: created.body.headers, body });
+        fetch(created.body.uploadUrl, {
+          method: 'PUT',
+          headers: created.body.headers,
+          body: new Uint8Array(body),
+        });
       expect((await put(pdf)).ok).toBe(true);
       const docUrl = `/api/assessments/${id}/documents/${created.body.documentId}`;
       expect((await client.post(`${docUrl}/complete`)).status).toBe(200);
@@ -437,7 +441,11 @@ describe('account security', () => {
         contentType: 'application/pdf',
         size: fake.length,
       });
-      await fetch(second.body.uploadUrl, { method: 'PUT', headers: second.body.headers, body: fake });
+      await fetch(second.body.uploadUrl, {
+        method: 'PUT',
+        headers: second.body.headers,
+        body: new Uint8Array(fake),
+      });
       const refused = await client.post(
         `/api/assessments/${id}/documents/${second.body.documentId}/complete`,
       );
