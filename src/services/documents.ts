@@ -5,7 +5,8 @@ import type { ObjectStore } from '../ports';
 import { AppError, conflict, notFound } from '../errors';
 import { DOMAIN_IDS } from '../domain/domains';
 import { isUuid } from './assessments';
-import { matchesDeclaredType, SIGNATURE_BYTES } from '../domain/file-signatures';
+import { readDocumentSafely } from './document-reading';
+import { matchesDeclaredType, SNIFF_BYTES } from '../documents/declared-type';
 
 /** Allowed uploads: PDF, Word, Excel, CSV, PNG, JPEG; at most 10 MB each and 20 per assessment. */
 export const ALLOWED_TYPES: Record<string, string[]> = {
@@ -120,11 +121,16 @@ export async function getDocument(db: Db, assessmentId: string, documentId: stri
 /**
  * Confirms the upload: the object must exist with exactly the declared size and type, and its first bytes must
  * be a file of that type. It is then copied to a key of its own that no upload URL can write (the presigned
- * URL stays valid for a while and could otherwise replace the file after it was checked).
+ * URL stays valid for a while and could otherwise replace the file after it was checked). Then the document is
+ * read (src/documents) and what was read is stored; a reading failure is recorded, never fails the request.
  */
 export async function completeDocument(db: Db, store: ObjectStore, assessmentId: string, documentId: string) {
   const doc = await getDocument(db, assessmentId, documentId);
-  if (doc.status === 'uploaded') return doc;
+  if (doc.status === 'uploaded') {
+    if (!(await db.documentExtraction.findUnique({ where: { documentId: doc.id }, select: { id: true } })))
+      await readDocumentSafely({ db, objectStore: store }, doc);
+    return doc;
+  }
   const head = await store.head(doc.objectKey);
   if (!head) throw conflict('The file has not been uploaded yet', { documentId });
   if (head.size !== doc.size || (head.contentType && head.contentType.toLowerCase() !== doc.contentType)) {
@@ -134,7 +140,7 @@ export async function completeDocument(db: Db, store: ObjectStore, assessmentId:
       received: head,
     });
   }
-  if (!matchesDeclaredType(doc.contentType, await store.readStart(doc.objectKey, SIGNATURE_BYTES))) {
+  if (!matchesDeclaredType(doc.contentType, await store.readStart(doc.objectKey, SNIFF_BYTES))) {
     await store.delete(doc.objectKey);
     throw conflict('The file is not the type it was declared as; please upload it again', {
       contentType: doc.contentType,
@@ -143,10 +149,12 @@ export async function completeDocument(db: Db, store: ObjectStore, assessmentId:
   const finalKey = `assessments/${assessmentId}/documents/${doc.id}/${doc.fileName}`;
   await store.copy(doc.objectKey, finalKey);
   await store.delete(doc.objectKey);
-  return db.document.update({
+  const uploaded = await db.document.update({
     where: { id: doc.id },
     data: { status: 'uploaded', uploadedAt: new Date(), objectKey: finalKey },
   });
+  await readDocumentSafely({ db, objectStore: store }, uploaded);
+  return uploaded;
 }
 
 export async function downloadUrl(db: Db, store: ObjectStore, assessmentId: string, documentId: string) {
@@ -165,5 +173,6 @@ export async function deleteDocument(
   if (!['draft', 'awaiting_payment'].includes(assessment.status))
     throw conflict('Documents of a submitted assessment cannot be deleted');
   await store.delete(doc.objectKey);
+  // Its stored reading (document_extractions) goes with it: foreign key, on delete cascade.
   await db.document.delete({ where: { id: doc.id } });
 }

@@ -16,7 +16,7 @@ import { Client, newUser, startTestStack, PASSWORD, SAMPLE_PROFILE, type TestSta
 import { startScaleMap } from '../../src/local/server';
 import { ConfigError } from '../../src/config';
 import { isCommonPassword, passwordProblems } from '../../src/domain/passwords';
-import { matchesDeclaredType } from '../../src/domain/file-signatures';
+import { matchesDeclaredType } from '../../src/documents/declared-type';
 import { postgresAccessProblem } from '../../src/local/data-dir';
 
 const ROOT = path.resolve(__dirname, '..', '..');
