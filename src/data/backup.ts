@@ -80,7 +80,8 @@ function readJsonFile(file: string): { text: string; json: Record<string, unknow
     try {
       return { text, json: JSON.parse(text) as Record<string, unknown> };
     } catch (err) {
-      if (attempt >= 20) throw new Error(`${file} is not valid JSON: ${(err as Error).message}`);
+      if (attempt >= 20)
+        throw new Error(`${file} is not valid JSON: ${(err as Error).message}`, { cause: err });
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
     }
   }
