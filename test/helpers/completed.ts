@@ -73,7 +73,7 @@ export async function seedCompletedAssessment(
     },
   ];
   for (const d of docs) {
-    const objectKey = `documents/${a.id}/${randomUUID()}/${d.name}`;
+    const objectKey = `assessments/${a.id}/documents/${randomUUID()}/${d.name}`;
     await store.put(objectKey, d.body, d.type);
     await db.document.create({
       data: {
@@ -123,7 +123,7 @@ export async function seedCompletedAssessment(
         },
       });
     for (const stage of ['executive_summary', 'detailed_report', 'implementation_kits'] as const) {
-      const objectKey = `deliverables/${a.id}/${stage}.html`;
+      const objectKey = `assessments/${a.id}/deliverables/${stage}.html`;
       await store.put(
         objectKey,
         `<html><body><h1>${stage}</h1><p>Northwind Analytics</p></body></html>`,

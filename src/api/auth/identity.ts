@@ -1,5 +1,6 @@
 import {
   AdminAddUserToGroupCommand,
+  AdminDeleteUserCommand,
   AdminConfirmSignUpCommand,
   CodeMismatchException,
   CognitoIdentityProviderClient,
@@ -136,6 +137,20 @@ export class CognitoIdentity {
         }),
       ),
     );
+  }
+
+  /** Removes the user from the pool (account erasure). A user already gone counts as removed. */
+  async deleteUser(email: string): Promise<'removed' | 'already-absent'> {
+    try {
+      await this.client.send(
+        new AdminDeleteUserCommand({ UserPoolId: this.opts.userPoolId, Username: email }),
+      );
+      return 'removed';
+    } catch (err) {
+      if (err instanceof UserNotFoundException || (err as { name?: string }).name === 'UserNotFoundException')
+        return 'already-absent';
+      throw err;
+    }
   }
 
   /** Maps Cognito's exceptions to API errors; anything else is a real failure. */
