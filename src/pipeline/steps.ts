@@ -3,6 +3,7 @@
  * The Lambda handlers in functions/ validate their event and call these; the local runner calls the same handlers.
  * Every step is idempotent and keyed by assessment (and domain), so an execution can be re-run from the start.
  */
+import { emitMetric } from '../metrics';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { DOMAIN_IDS, type DomainId } from '../domain/domains';
@@ -373,6 +374,7 @@ export async function generateDeliverable(ctx: AppContext, stage: DeliverableSta
       update: { objectKey: f.objectKey },
     });
   }
+  if (dueAt) emitMetric('DeliveryLatenessSeconds', (Date.now() - dueAt.getTime()) / 1000, { Stage: stage });
   const next = NEXT_STATUS[stage];
   await advanceStatus(ctx, input.assessmentId, next.to);
   if (stage === 'implementation-kits') {
@@ -381,6 +383,7 @@ export async function generateDeliverable(ctx: AppContext, stage: DeliverableSta
       where: { assessmentId: input.assessmentId, status: 'RUNNING' },
       data: { status: 'SUCCEEDED', finishedAt: new Date() },
     });
+    await emitCompletionMetrics(ctx, input.assessmentId, Boolean(deliveryCtx.validation));
   }
   await recordStageOnce(ctx, input.assessmentId, next.event, {
     stage,
@@ -450,8 +453,25 @@ export async function awaitValidation(ctx: AppContext, input: In<'awaitValidatio
   return { waiting: true };
 }
 
+/** Business metrics of a completed assessment: completed, validation timed out or not, LLM tokens and cost. */
+async function emitCompletionMetrics(ctx: AppContext, assessmentId: string, validated: boolean) {
+  emitMetric('AssessmentsCompleted', 1, {});
+  if (!validated) emitMetric('ValidationsTimedOut', 1, {});
+  const usage = await ctx.db.llmUsage.aggregate({
+    where: { assessmentId },
+    _sum: { promptTokens: true, completionTokens: true, costUsd: true },
+  });
+  emitMetric(
+    'LlmTokensPerAssessment',
+    (usage._sum.promptTokens ?? 0) + (usage._sum.completionTokens ?? 0),
+    {},
+  );
+  emitMetric('LlmCostCentsPerAssessment', Number(usage._sum.costUsd ?? 0) * 100, {});
+}
+
 export async function markFailed(ctx: AppContext, input: In<'failure'>) {
   const reason = describeError(input.error);
+  emitMetric('AssessmentsFailed', 1, { Stage: input.stage });
   await ctx.db.assessment.update({
     where: { id: input.assessmentId },
     data: { status: 'failed', failedStage: input.stage, failureReason: reason, failedAt: new Date() },
