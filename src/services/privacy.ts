@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import type { Db } from '../db/client';
 import type { ObjectStore } from '../ports';
@@ -12,6 +13,9 @@ import { followUpById, questionById } from '../domain/questionnaire';
  * counts and kinds, never the erased content. The retention job deletes documents of completed assessments after
  * the retention period and records that in the same log.
  */
+
+/** What an erased account's `cognito_sub` becomes: a hash, so a token issued before the erasure finds no account. */
+export const erasedSub = (sub: string) => `erased:${createHash('sha256').update(sub).digest('hex')}`;
 
 /** Statuses of an assessment that the pipeline is working on: the account cannot be erased mid-run. */
 export const IN_PIPELINE = [
@@ -286,7 +290,7 @@ export async function eraseAccount(
       where: { id: userId },
       data: {
         email: `erased-${userId}@erased.invalid`,
-        cognitoSub: `erased:${userId}`,
+        cognitoSub: erasedSub(user.cognitoSub),
         firstName: '',
         lastName: '',
         erasedAt: new Date(),

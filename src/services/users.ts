@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import type { VerifiedToken } from '../api/auth/jwt';
+import { erasedSub } from './privacy';
 
 export interface SessionUser {
   id: string;
@@ -14,6 +15,8 @@ export const FOUNDERS_GROUP = 'founders';
 export async function userFromToken(db: Db, token: VerifiedToken): Promise<SessionUser | null> {
   let user = await db.user.findUnique({ where: { cognitoSub: token.sub } });
   if (!user) {
+    // A token issued before its account was erased (valid until it expires) must not bring the account back.
+    if (await db.user.findUnique({ where: { cognitoSub: erasedSub(token.sub) } })) return null;
     // A user created in Cognito outside ScaleMap: an ID token carries enough to create the row.
     const email = token.email;
     if (!email) return null;

@@ -177,6 +177,10 @@ test('erasure: objects gone, user gone from the pool, personal fields erased, pa
     password: PASSWORD,
   });
   expect(login.status).toBe(401);
+  // A token issued before the erasure (still within its hour) does not bring the account back.
+  const stale = await new Client(stack.url, user.tokens.idToken).get('/api/me');
+  expect(stale.status).toBe(401);
+  expect(await db.user.count({ where: { email: user.email } })).toBe(0);
 
   // The database: personal fields erased, content deleted, the paid invoice and its bare assessment kept.
   const row = await db.user.findUniqueOrThrow({ where: { id: user.userId }, include: { profile: true } });
