@@ -10,6 +10,8 @@ import { analyseDomain } from './specialist-agent';
 import { logger, withLogContext } from '../logger';
 import { recordStage } from '../services/assessments';
 import { emitMetric } from '../metrics';
+import { ensureDocumentsRead } from '../services/document-reading';
+import type { AnalystDocument } from './rule-analyst';
 
 /**
  * The agent worker, as run by the container entrypoint (containers/agent/main.ts) on Fargate,
@@ -22,7 +24,17 @@ async function assessmentInputs(ctx: AppContext, assessmentId: string) {
     include: { answers: { select: { questionId: true, score: true, text: true } }, documents: true },
   });
   const profile = (a.profileSnapshot as CompanyProfile | null) ?? (await loadProfile(ctx.db, a.userId));
-  return { assessment: a, profile };
+  // Every uploaded document, read (documents read at upload come from their stored result).
+  const read = new Map((await ensureDocumentsRead(ctx, assessmentId)).map((e) => [e.documentId, e]));
+  const documents: AnalystDocument[] = a.documents
+    .filter((d) => d.status === 'uploaded')
+    .map((d) => ({
+      fileName: d.fileName,
+      domain: d.domain,
+      contentType: d.contentType,
+      extracted: read.get(d.id),
+    }));
+  return { assessment: a, profile, documents };
 }
 
 /** Triage mode: rules (plus an optional LLM refinement), stored once, then `DomainTriageComplete`. */
@@ -35,8 +47,8 @@ export async function runTriageTask(ctx: AppContext, assessmentId: string, corre
       result = { activatedDomains: existing.activatedDomains, confidence: existing.confidence };
     } else {
       const started = Date.now();
-      const { assessment, profile } = await assessmentInputs(ctx, assessmentId);
-      const triage = await runTriage(ctx, { assessmentId, profile, answers: assessment.answers });
+      const { assessment, profile, documents } = await assessmentInputs(ctx, assessmentId);
+      const triage = await runTriage(ctx, { assessmentId, profile, answers: assessment.answers, documents });
       emitMetric('AgentTaskDurationSeconds', (Date.now() - started) / 1000, { Domain: 'triage' });
       try {
         await ctx.db.triageResult.create({
@@ -176,16 +188,14 @@ export class SpecialistWorker {
         );
         try {
           const started = Date.now();
-          const { assessment, profile } = await assessmentInputs(this.ctx, assessmentId);
+          const { assessment, profile, documents } = await assessmentInputs(this.ctx, assessmentId);
           if (this.opts.analysisDelayMs) await sleep(this.opts.analysisDelayMs);
           const outcome = await analyseDomain(this.ctx, {
             assessmentId,
             domain: domain as DomainId,
             profile,
             answers: assessment.answers,
-            documents: assessment.documents
-              .filter((d) => d.status === 'uploaded')
-              .map((d) => ({ fileName: d.fileName, domain: d.domain, contentType: d.contentType })),
+            documents,
           });
           try {
             await this.ctx.db.agentAnalysis.create({
