@@ -495,7 +495,7 @@ async function emitCompletionMetrics(ctx: AppContext, assessmentId: string) {
     (usage._sum.promptTokens ?? 0) + (usage._sum.completionTokens ?? 0),
     {},
   );
-  emitMetric('LlmCostCentsPerAssessment', Number(usage._sum.costUsd ?? 0) * 100, {});
+  emitMetric('LlmCostCentsPerAssessment', Math.round(Number(usage._sum.costUsd ?? 0) * 1e6) / 1e4, {});
 }
 
 export async function markFailed(ctx: AppContext, input: In<'failure'>) {
