@@ -188,7 +188,7 @@ export interface ErasureSummary {
 }
 
 interface UserPool {
-  deleteUser(email: string): Promise<'removed' | 'already-absent'>;
+  removeFromPool(email: string): Promise<'removed' | 'already-absent'>;
 }
 
 /** 409 while an assessment is in the pipeline, saying when the account can be deleted. */
@@ -241,7 +241,7 @@ export async function eraseAccount(
       await store.delete(o.objectKey);
       objects++;
     }
-  const poolResult = await pool.deleteUser(user.email);
+  const poolResult = await pool.removeFromPool(user.email);
   const paid = new Set(
     assessments.filter((a) => a.payments.some((p) => p.status === 'paid')).map((a) => a.id),
   );

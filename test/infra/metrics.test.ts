@@ -18,7 +18,6 @@ interface MetricUse {
 }
 
 async function dashboardMetrics(apiRuntime: string): Promise<MetricUse[]> {
-   
   const build = require(path.join(ROOT, 'resources/dashboard.js')) as (o: {
     resolveVariable: (v: string) => Promise<string>;
   }) => Promise<{
@@ -163,7 +162,6 @@ test('per-domain and per-stage widgets name every dimension value the code emits
 });
 
 test('the SLA widget carries the PRD tolerances: summary ±1 h, report ±2 h, kits exact', async () => {
-   
   const build = require(path.join(ROOT, 'resources/dashboard.js'));
   const out = await build({
     resolveVariable: async (v: string) => (v === 'param:apiRuntime' ? 'fargate' : ''),
