@@ -73,6 +73,8 @@ export const configSchema = z
     AGENT_VISIBILITY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(43200).default(900),
     AGENT_EMPTY_POLLS_BEFORE_EXIT: z.coerce.number().int().min(1).max(100).default(3),
     AGENT_TEST_DELAY_MS: z.coerce.number().int().min(0).max(600000).default(0),
+    /** Documents of completed assessments are deleted this many months after completion (retention job). */
+    DOCUMENT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(30),
     SECURE_COOKIES: bool.optional(),
     /** Proxy hops in front of the API whose X-Forwarded-For entries are trusted (0 = none, the default). */

@@ -18,6 +18,7 @@ import { stripeRoutes } from './routes/stripe';
 import { pipelineRoutes } from './routes/pipeline';
 import { adminRoutes } from './routes/admin';
 import { devRoutes } from './routes/dev';
+import { privacyRoutes } from './routes/privacy';
 import { AccountSecurity } from './auth/account-security';
 import { checkOrigin, noStore, rejectControlCharacters } from './middleware/security';
 
@@ -106,6 +107,7 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
   app.use('/api/dev', devRoutes(ctx));
   app.use('/api', requireUser);
   app.use('/api', meRoutes(ctx));
+  app.use('/api', privacyRoutes(ctx));
   app.use('/api/assessments', assessmentRoutes(ctx));
   app.use('/api/assessments', pipelineRoutes(ctx));
   app.use('/api/admin', adminRoutes(ctx));
