@@ -66,9 +66,16 @@ async function main(): Promise<number> {
   const ctx = createContext(config);
   setAppContext(ctx);
   const correlationId = process.env.CORRELATION_ID || undefined;
+  // Start-up cost of a task (process start to here: the runtime and the modules loaded), logged for profiling.
+  logger.info(
+    { startupMs: Math.round(process.uptime() * 1000), mode: mode.data.AGENT_MODE },
+    'agent task ready',
+  );
   try {
     if (mode.data.AGENT_MODE === 'triage') {
+      const started = Date.now();
       await runTriageTask(ctx, mode.data.ASSESSMENT_ID, correlationId);
+      logger.info({ workMs: Date.now() - started }, 'triage task done');
       return 0;
     }
     const worker = new SpecialistWorker(ctx, {

@@ -19,6 +19,7 @@ import { profileSchema } from '../../src/domain/profile';
 import { buildSpecialistUserPrompt } from '../../src/agents/personas';
 import { loadPersona } from '../../src/agents/specialist-agent';
 import { DOMAIN_IDS, type DomainId } from '../../src/domain/domains';
+import type { Db } from '../../src/db/client';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -55,6 +56,20 @@ async function main() {
   const { db } = app.ctx;
   let peakTasks = 0;
   let peakConnections = 0;
+  // State machine states: how often each was entered and how long it took (the polls, the generations).
+  const invocations = new Map<string, number>();
+  const stateTime = new Map<string, number[]>();
+  const entered = new Map<string, number>();
+  app.runner.events.on('event', (id: string, e: { type: string; state?: string; at: string }) => {
+    if (!e.state) return;
+    if (e.type === 'StateEntered') {
+      invocations.set(e.state, (invocations.get(e.state) ?? 0) + 1);
+      entered.set(`${id}:${e.state}`, Date.parse(e.at));
+    } else if (e.type === 'StateExited') {
+      const t = entered.get(`${id}:${e.state}`);
+      if (t !== undefined) stateTime.set(e.state, [...(stateTime.get(e.state) ?? []), Date.parse(e.at) - t]);
+    }
+  });
   let sampling = true;
   const sampler = (async () => {
     while (sampling) {
@@ -136,6 +151,12 @@ async function main() {
       );
     }
 
+    const profile = await stageProfile(
+      db,
+      clients.map((c) => c.id),
+      SCALE,
+    );
+
     // Prompt tokens: the activated specialists' prompts against all twelve (applicable) specialists.
     let activatedTokens = 0;
     let allTokens = 0;
@@ -166,6 +187,14 @@ async function main() {
       `time to the last delivery            ${elapsed.toFixed(1)} s wall clock (${((elapsed * SCALE) / 3600).toFixed(1)} h at ${SCALE}x); last kits at ${lastKits._max.deliveredAt?.toISOString()}`,
       'lateness against the due time (wall clock; real-time equivalent in brackets):',
       ...stageLines,
+      ...profile,
+      'state machine Tasks (entries; duration p50 / max in ms):',
+      ...[...stateTime.entries()]
+        .filter(([name]) => !/^(Wait|Init|.*Done$)/.test(name))
+        .map(([name, ms]) => {
+          const sorted = [...ms].sort((a, b) => a - b);
+          return `  ${name.padEnd(30)} ${String(invocations.get(name) ?? 0).padStart(6)}; ${sorted[Math.floor(sorted.length / 2)]} / ${sorted.at(-1)}`;
+        }),
       `peak concurrent agent tasks          ${peakTasks} (cap ${app.config.AGENT_CONCURRENCY_CAP}) ${peakTasks <= app.config.AGENT_CONCURRENCY_CAP ? 'OK' : 'EXCEEDED'}`,
       `peak database connections            ${peakConnections} (pool max ${app.config.DATABASE_POOL_MAX} per process; RDS limit 100)`,
       `specialist prompt tokens/assessment  ${(activatedTokens / N).toFixed(0)} activated vs ${(allTokens / N).toFixed(0)} all twelve: ${(saving * 100).toFixed(0)}% fewer (PRD expects 50–60%)`,
@@ -179,6 +208,58 @@ async function main() {
     await app.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Where the time goes: per stage event (stage_events), seconds from submission to the event (p50 / max over the
+ * assessments; for domain_analysed the last one of each assessment), and the agent tasks' lives (local_tasks).
+ */
+async function stageProfile(db: Db, ids: string[], scale: number): Promise<string[]> {
+  const rows = await db.$queryRawUnsafe<{ stage: string; secs: number[] }[]>(
+    `SELECT e.stage, array_agg(e.secs ORDER BY e.secs) AS secs FROM (
+        SELECT s.assessment_id, s.stage, extract(epoch FROM max(s.created_at) - a.submitted_at)::float8 AS secs
+          FROM stage_events s JOIN assessments a ON a.id = s.assessment_id
+         WHERE s.assessment_id = ANY($1::uuid[])
+         GROUP BY s.assessment_id, s.stage, a.submitted_at) e
+      GROUP BY e.stage`,
+    ids,
+  );
+  const order = [
+    'triage_started',
+    'triage_complete',
+    'analysis_started',
+    'domain_analysed',
+    'analysis_complete',
+    'executive_summary_generated',
+    'executive_summary_delivered',
+    'detailed_report_generated',
+    'detailed_report_delivered',
+    'implementation_kits_generated',
+    'implementation_kits_delivered',
+  ];
+  const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+  const lines = [
+    `where the time goes (seconds after submission, p50 / max; 24 h = ${(86400 / scale).toFixed(1)} s):`,
+  ];
+  for (const stage of order) {
+    const secs = rows.find((r) => r.stage === stage)?.secs;
+    if (secs?.length)
+      lines.push(
+        `  ${stage.padEnd(30)} ${q(secs, 0.5).toFixed(2).padStart(7)} / ${secs.at(-1)!.toFixed(2).padStart(7)}  (${secs.length})`,
+      );
+  }
+  const tasks = await db.$queryRawUnsafe<{ mode: string; n: bigint; p50: number; max: number }[]>(
+    `SELECT mode, count(*) AS n,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM stopped_at - started_at))::float8 AS p50,
+            max(extract(epoch FROM stopped_at - started_at))::float8 AS max
+       FROM local_tasks GROUP BY mode ORDER BY mode`,
+  );
+  for (const t of tasks)
+    lines.push(
+      `  agent tasks (${t.mode})`.padEnd(33) +
+        `${Number(t.n)} launched; life p50 ${t.p50?.toFixed(2)} s, max ${t.max?.toFixed(2)} s`,
+    );
+  return lines;
 }
 
 main().catch((err) => {

@@ -70,6 +70,12 @@ export interface RunnerOptions {
   /** Retry intervals in ms per state (tests); Step Functions' own 1 s / 2 s / 4 s otherwise. */
   retryIntervalOverrides?: Record<string, number | number[]>;
   pollMs?: number;
+  /**
+   * Floor of a scaled `Seconds` wait in ms (default 250). The polling waits (15 s, 30 s) scale to 10–20 ms at
+   * 1440x: a hundred executions polling that often is a storm of queries and capacity checks that starves the
+   * tasks it waits for. A poll's delay only moves work that is done anyway ahead of the due times.
+   */
+  minWaitMs?: number;
 }
 
 /**
@@ -95,6 +101,9 @@ export class LocalStepFunctionsRunner {
   }
 
   async start() {
+    // The local agent tasks start from a prebuilt bundle: build it now rather than at the first launch.
+    const launcher = this.ctx.taskLauncher as { entryArgs?: () => Promise<unknown> };
+    void launcher.entryArgs?.().catch(() => undefined);
     // Executions left RUNNING by a previous process are orphans: run them again.
     const resumed = await this.ctx.db.pipelineExecution.updateMany({
       where: { status: 'RUNNING' },
@@ -217,7 +226,8 @@ export class LocalStepFunctionsRunner {
     const out: Record<string, number> = {};
     for (const [name, state] of Object.entries(this.definition.States)) {
       if (state.Type === 'Wait' && typeof state.Seconds === 'number') {
-        out[name] = Math.max(50, Math.round((state.Seconds * 1000) / this.opts.timeScale));
+        const scaled = Math.round((state.Seconds * 1000) / this.opts.timeScale);
+        out[name] = Math.min(state.Seconds * 1000, Math.max(this.opts.minWaitMs ?? 250, scaled));
       }
     }
     return out;

@@ -11,7 +11,8 @@ const MAX_WAIT_MS = 120_000;
  *
  * The count and the launches happen under a PostgreSQL advisory lock. Waiting for the lock holds no database
  * connection (a try-lock, then a short random pause): the holder needs the pool to record its launches, and
- * twenty steps queueing on connections would starve it.
+ * twenty steps queueing on connections would starve it. When the cap is already reached, no lock is taken at all:
+ * a hundred polling executions waiting for capacity cost one count each.
  */
 export async function launchWithinCap(
   ctx: Pick<AppContext, 'db' | 'taskLauncher' | 'config'>,
@@ -20,6 +21,8 @@ export async function launchWithinCap(
   if (opts.wanted <= 0) return [];
   const deadline = Date.now() + MAX_WAIT_MS;
   for (;;) {
+    // A cheap look first: when the cap is reached (the common answer to a waiting poll) no lock is taken.
+    if ((await ctx.taskLauncher.countRunning()) >= ctx.config.AGENT_CONCURRENCY_CAP) return [];
     const launched = await ctx.db.$transaction(
       async (tx) => {
         const [{ locked }] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(

@@ -4,13 +4,15 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import type { AgentMode, LaunchedTask, TaskLauncher, TaskStatus } from '../../ports';
 import { logger } from '../../logger';
+import { ensureAgentBundle } from './agent-bundle';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /**
  * The local TaskLauncher: each "Fargate task" is a child process running the same container entrypoint
- * (containers/agent/main.ts) with the same environment variables ECS would set. Task state lives in the
- * local_tasks table, so any process (a handler run by `sls invoke local`, a test) can describe it.
+ * (containers/agent/main.ts, from a prebuilt bundle as in the image: see agent-bundle.ts) with the same
+ * environment variables ECS would set. Task state lives in the local_tasks table, so any process (a handler run
+ * by `sls invoke local`, a test) can describe it.
  */
 export class ProcessTaskLauncher implements TaskLauncher {
   private readonly children = new Map<string, ReturnType<typeof spawn>>();
@@ -20,16 +22,27 @@ export class ProcessTaskLauncher implements TaskLauncher {
     private readonly opts: { env: Record<string, string>; entry?: string[] },
   ) {}
 
+  /** The node arguments of an agent task: the bundle (built on first use), or tsx if it cannot be built. */
+  async entryArgs(): Promise<string[]> {
+    if (this.opts.entry) return this.opts.entry;
+    try {
+      return ['--enable-source-maps', await ensureAgentBundle({ root: ROOT })];
+    } catch (err) {
+      logger.warn({ err }, 'agent bundle could not be built: agent tasks run through tsx');
+      return ['--import', 'tsx', path.join(ROOT, 'containers', 'agent', 'main.ts')];
+    }
+  }
+
   async launch(opts: {
     mode: AgentMode;
     assessmentId?: string;
     correlationId?: string;
   }): Promise<LaunchedTask> {
     const taskId = `local-${opts.mode}-${randomUUID()}`;
+    const args = await this.entryArgs();
     await this.db.localTask.create({
       data: { id: taskId, mode: opts.mode, assessmentId: opts.assessmentId ?? null },
     });
-    const args = this.opts.entry ?? ['--import', 'tsx', path.join(ROOT, 'containers', 'agent', 'main.ts')];
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
       env: {
