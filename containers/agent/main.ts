@@ -2,7 +2,8 @@
  * Agent worker entrypoint: the container command of the Fargate triage and specialist task definitions,
  * and the child process the local TaskLauncher starts. AGENT_MODE=triage|specialist.
  * `node index.js migrate` (the one-off deploy task) applies prisma/migrations and seeds the agent prompts.
- *   triage:     runs one assessment's triage (ASSESSMENT_ID) and publishes DomainTriageComplete.
+ *   triage:     runs one assessment's triage (ASSESSMENT_ID) and publishes DomainTriageComplete, then serves
+ *               other assessments whose triage waits for capacity (src/pipeline/triage-backlog.ts) and exits.
  *   specialist: drains the agent queue, then exits (scale to zero); SIGTERM finishes or releases its message.
  */
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ import { loadConfig, ConfigError } from '../../src/config';
 import { createContext } from '../../src/runtime/context';
 import { setAppContext } from '../../src/runtime';
 import { runTriageTask, SpecialistWorker } from '../../src/agents/worker';
+import { serveTriageBacklog, withTriageLock } from '../../src/pipeline/triage-backlog';
 import { logger, withLogContext } from '../../src/logger';
 
 const envSchema = z.discriminatedUnion('AGENT_MODE', [
@@ -74,8 +76,15 @@ async function main(): Promise<number> {
   try {
     if (mode.data.AGENT_MODE === 'triage') {
       const started = Date.now();
-      await runTriageTask(ctx, mode.data.ASSESSMENT_ID, correlationId);
-      logger.info({ workMs: Date.now() - started }, 'triage task done');
+      const assessmentId = mode.data.ASSESSMENT_ID;
+      // Its own assessment first (waiting if a task serving the backlog holds it), then the waiting backlog.
+      await withTriageLock(ctx.db, assessmentId, 'wait', () =>
+        runTriageTask(ctx, assessmentId, correlationId),
+      );
+      const more = await serveTriageBacklog(ctx.db, (id, corr) => runTriageTask(ctx, id, corr), {
+        stopping: () => terminated,
+      });
+      logger.info({ workMs: Date.now() - started, backlogServed: more }, 'triage task done');
       return 0;
     }
     const worker = new SpecialistWorker(ctx, {
