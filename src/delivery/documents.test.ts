@@ -17,7 +17,7 @@ import {
   fixtureValidation,
   revenueAnalysis,
   validatedFixtureContext,
-} from './fixtures';
+} from '../../test/fixtures/delivery';
 import { documentText } from './test-helpers';
 import type { Block, DeliverableDocument } from './types';
 

@@ -7,7 +7,7 @@ import {
   submissionConfirmationEmail,
   type EmailContent,
 } from './emails';
-import { fixtureContext, validatedFixtureContext, FIXTURE_SUBMITTED_AT } from './fixtures';
+import { fixtureContext, validatedFixtureContext, FIXTURE_SUBMITTED_AT } from '../../test/fixtures/delivery';
 import { markupProblem } from './test-helpers';
 
 const ctx = fixtureContext();

@@ -17,7 +17,7 @@ import {
   fixtureTriage,
   fixtureValidation,
   validatedFixtureContext,
-} from './fixtures';
+} from '../../test/fixtures/delivery';
 import { markupProblem } from './test-helpers';
 
 /** The markup of one cell group in the SVG. */

@@ -1,6 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { composeDetailedReport, composeExecutiveSummary, composeImplementationKits } from './documents';
-import { fixtureContext, validatedFixtureContext } from './fixtures';
+import { fixtureContext, validatedFixtureContext } from '../../test/fixtures/delivery';
 import { escapeHtml, renderBlock, renderHtml } from './render-html';
 import { canEncodeWinAnsi, pdfSafe, renderPdf } from './render-pdf';
 import { markupProblem, pdfDrawnText } from './test-helpers';
