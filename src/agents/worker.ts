@@ -7,6 +7,7 @@ import { schemas } from '../pipeline/steps';
 import { loadProfile } from '../services/profiles';
 import { runTriage } from './triage-agent';
 import { analyseDomain } from './specialist-agent';
+import type { AnalystDocument } from './rule-analyst';
 import { logger, withLogContext } from '../logger';
 import { recordStage } from '../services/assessments';
 
@@ -21,7 +22,16 @@ async function assessmentInputs(ctx: AppContext, assessmentId: string) {
     include: { answers: { select: { questionId: true, score: true, text: true } }, documents: true },
   });
   const profile = (a.profileSnapshot as CompanyProfile | null) ?? (await loadProfile(ctx.db, a.userId));
-  return { assessment: a, profile };
+  return { assessment: a, profile, documents: analystDocuments(a.documents) };
+}
+
+/** The uploaded documents as the analysts see them (document extraction adds what was read from each). */
+function analystDocuments(
+  documents: { fileName: string; domain: string | null; contentType: string; status: string }[],
+): AnalystDocument[] {
+  return documents
+    .filter((d) => d.status === 'uploaded')
+    .map((d) => ({ fileName: d.fileName, domain: d.domain, contentType: d.contentType }));
 }
 
 /** Triage mode: rules (plus an optional LLM refinement), stored once, then `DomainTriageComplete`. */
@@ -33,8 +43,8 @@ export async function runTriageTask(ctx: AppContext, assessmentId: string, corre
       logger.info('triage already stored: nothing to do');
       result = { activatedDomains: existing.activatedDomains, confidence: existing.confidence };
     } else {
-      const { assessment, profile } = await assessmentInputs(ctx, assessmentId);
-      const triage = await runTriage(ctx, { assessmentId, profile, answers: assessment.answers });
+      const { assessment, profile, documents } = await assessmentInputs(ctx, assessmentId);
+      const triage = await runTriage(ctx, { assessmentId, profile, answers: assessment.answers, documents });
       try {
         await ctx.db.triageResult.create({
           data: {
@@ -172,16 +182,14 @@ export class SpecialistWorker {
           Math.max(1000, (this.opts.visibilityTimeoutSeconds * 1000) / 3),
         );
         try {
-          const { assessment, profile } = await assessmentInputs(this.ctx, assessmentId);
+          const { assessment, profile, documents } = await assessmentInputs(this.ctx, assessmentId);
           if (this.opts.analysisDelayMs) await sleep(this.opts.analysisDelayMs);
           const outcome = await analyseDomain(this.ctx, {
             assessmentId,
             domain: domain as DomainId,
             profile,
             answers: assessment.answers,
-            documents: assessment.documents
-              .filter((d) => d.status === 'uploaded')
-              .map((d) => ({ fileName: d.fileName, domain: d.domain, contentType: d.contentType })),
+            documents,
           });
           try {
             await this.ctx.db.agentAnalysis.create({
