@@ -32,7 +32,12 @@ import {
   recommendationsByHorizon,
   strengthItems,
   validationDeadline,
+  analystText,
+  confidenceText,
+  storylineSection,
+  valueText,
 } from './shared';
+import { analystLabel } from '../../domain/analysis';
 // ---------------------------------------------------------------------------------------------------------------
 // Detailed report (48 h)
 // ---------------------------------------------------------------------------------------------------------------
@@ -88,8 +93,10 @@ function prioritySections(ctx: DeliveryContext, v: PriorityView): Section[] {
     { key: 'Health', value: cell.score === null ? 'Not assessed' : `${cell.score}/10 (${cell.bandLabel})` },
   ];
   if (a) {
-    overview.push({ key: 'Analyst', value: a.analyst });
-    overview.push({ key: 'Specialist confidence', value: `${a.confidence}/10` });
+    overview.push({ key: 'Analyst', value: analystText(a) });
+    overview.push({ key: 'Confidence', value: confidenceText(a) });
+    const value = valueText(a);
+    if (value) overview.push({ key: 'What it is worth', value });
   }
   overview.push({
     key: 'Impact and effort',
@@ -305,7 +312,7 @@ export function composeDetailedReport(ctx: DeliveryContext): DeliverableDocument
   const cells = heatmapCells(ctx);
   const views = priorityViews(ctx);
   const health = overallHealth(ctx);
-  const sections: Section[] = [];
+  const sections: Section[] = [storylineSection(ctx)];
 
   sections.push({
     heading: 'Operational health heatmap',
@@ -367,7 +374,7 @@ export function composeDetailedReport(ctx: DeliveryContext): DeliverableDocument
     });
     for (const a of others) {
       sections.push({
-        heading: `${domainName(a.domain)} (${a.healthScore}/10, ${a.analyst})`,
+        heading: `${domainName(a.domain)} (${a.healthScore}/10, ${analystLabel(a.analyst)})`,
         level: 2,
         blocks: [
           { kind: 'paragraph', text: a.summary },

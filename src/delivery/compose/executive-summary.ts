@@ -10,8 +10,10 @@ import {
   priorityViews,
   profileSentence,
   rankLabel,
+  storylineSection,
   strengthItems,
   triageSentence,
+  valueText,
 } from './shared';
 // ---------------------------------------------------------------------------------------------------------------
 // Executive summary (24 h)
@@ -30,6 +32,7 @@ export function composeExecutiveSummary(ctx: DeliveryContext): DeliverableDocume
   if (ctx.profile?.objectives) goals.push({ key: 'Your objectives', value: ctx.profile.objectives });
   if (goals.length) contextBlocks.push({ kind: 'keyValue', items: goals });
   contextBlocks.push({ kind: 'paragraph', text: triageSentence(ctx) });
+  sections.push(storylineSection(ctx));
   sections.push({ heading: 'Strategic context', blocks: contextBlocks });
 
   // Overall health
@@ -75,7 +78,12 @@ export function composeExecutiveSummary(ctx: DeliveryContext): DeliverableDocume
     for (const v of views) {
       const items: KeyValueItem[] = [{ key: 'Domain', value: domainName(v.rec.domain) }];
       if (v.concern) items.push({ key: 'The concern', value: sentence(v.concern.title) });
-      items.push({ key: 'Growth impact', value: growthImpactText(v.rec, v.analysis) });
+      const value = valueText(v.analysis);
+      items.push(
+        value
+          ? { key: 'What it is worth', value }
+          : { key: 'Growth impact', value: growthImpactText(v.rec, v.analysis) },
+      );
       if (v.concern) items.push({ key: 'Evidence', value: v.concern.evidence.map(evidenceText).join('; ') });
       items.push({ key: 'What we recommend', value: sentence(v.rec.action) });
       sections.push({

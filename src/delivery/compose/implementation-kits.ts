@@ -1,6 +1,10 @@
 import { domainName, type DomainId } from '../../domain/domains';
-import { type HealthBand } from '../../domain/analysis';
+import { analystLabel, type HealthBand, type Recommendation } from '../../domain/analysis';
 import type { ValidationResponse } from '../../domain/validation';
+import type { FreezeWindow } from '../../analysis/constraints';
+import { violates } from '../../analysis/constraints';
+import type { KitPlan, KitPriority } from '../../analysis/reshape';
+import { sizeBand } from '../../analysis/benchmarks';
 import {
   AGREEMENT_LABELS,
   RESOURCE_LABELS,
@@ -15,15 +19,11 @@ import {
 } from '../format';
 import { heatmapCells } from '../heatmap';
 import type { Block, DeliverableDocument, DeliveryContext, KeyValueItem, Section } from '../types';
-import {
-  type PriorityView,
-  bySeverity,
-  evidenceText,
-  priorityViews,
-  recommendationsByHorizon,
-} from './shared';
+import { bySeverity, confidenceText, evidenceText, kitPlanFor, valueText } from './shared';
+
 // ---------------------------------------------------------------------------------------------------------------
-// Implementation kits (72 h)
+// Implementation kits (72 h): the report's priorities reshaped by the validation (src/analysis/reshape.ts), each
+// kit built from the company's own evidence, owners, KPIs with baselines and targets, and calendar dates.
 // ---------------------------------------------------------------------------------------------------------------
 
 export type TimelinePreference = ValidationResponse['timelinePreference'];
@@ -58,418 +58,6 @@ export function phasePlan(preference: TimelinePreference = 'standard'): PhasePla
   };
 }
 
-function days(r: { start: number; end: number }, offset = 0): string {
-  return `Days ${r.start + offset}–${r.end + offset}`;
-}
-
-const DOMAIN_KPIS: Record<DomainId, string[]> = {
-  'strategic-alignment': [
-    'Share of teams with quarterly goals linked to the three-year plan',
-    'Share of budget decisions traced to a stated priority',
-  ],
-  'financial-management': [
-    '13-week cash-flow forecast accuracy (actual against forecast)',
-    'Months of cash runway',
-    'Gross margin by product or service line',
-  ],
-  'revenue-engine': [
-    'Sales forecast accuracy for the quarter',
-    'Customer acquisition cost and payback period',
-    'Pipeline conversion rate by stage',
-  ],
-  'operational-excellence': [
-    'Share of core processes documented with a named owner',
-    'Cycle time of the main delivery process',
-    'Rework or error rate',
-  ],
-  'people-organization': [
-    'Time to hire for key roles',
-    'Regretted attrition over the last 12 months',
-    'Share of roles with a written scorecard',
-  ],
-  'technology-data': [
-    'Share of management reports produced without manual work',
-    'Data-quality issues logged per month',
-    'Uptime of customer-facing systems',
-  ],
-  'customer-experience': [
-    'Customer satisfaction (CSAT or NPS)',
-    'Time from customer feedback to a roadmap decision',
-    'Support first-response time',
-  ],
-  'supply-chain': ['Supplier on-time-in-full rate', 'Days of inventory', 'Stock-outs per month'],
-  'risk-compliance': [
-    'High risks without a named owner',
-    'Days since the last business-continuity test',
-    'Overdue compliance actions',
-  ],
-  partnerships: [
-    'Revenue sourced through partners',
-    'Active partners with a joint plan',
-    'Vendor reviews completed on schedule',
-  ],
-  'customer-success': [
-    'Gross revenue churn',
-    'Net revenue retention',
-    'Time to first value for new customers',
-  ],
-  'change-management': [
-    'Share of change milestones hit on time',
-    'Staff understanding of the change (pulse survey)',
-    'Initiatives in flight against agreed capacity',
-  ],
-};
-
-function kpisFor(v: PriorityView): string[] {
-  return [...DOMAIN_KPIS[v.rec.domain]];
-}
-
-type Level = 'Low' | 'Medium' | 'High';
-
-function likelihoodFromResources(r: string | undefined): Level {
-  if (r === 'high') return 'Low';
-  if (r === 'low' || r === 'very-low') return 'High';
-  return 'Medium';
-}
-
-function likelihoodFromBand(band: HealthBand | null): Level {
-  if (band === 'critical') return 'High';
-  if (band === 'warning') return 'Medium';
-  return 'Low';
-}
-
-function riskRows(ctx: DeliveryContext, v: PriorityView, plan: PhasePlan, offset: number): string[][] {
-  const cells = heatmapCells(ctx);
-  const impact = capitalise(v.rec.impact) as Level;
-  const resources = v.validation?.resources;
-  const rows: string[][] = [];
-  rows.push([
-    `Not enough people or budget for “${v.rec.title}”` +
-      (resources ? ` (you rated available resources ${RESOURCE_LABELS[resources]})` : ''),
-    likelihoodFromResources(resources),
-    impact,
-    resources === 'low' || resources === 'very-low'
-      ? 'Cut the scope of the foundation phase to the single most valuable action, protect one named owner’s time, and agree any extra budget at the leadership alignment session.'
-      : 'Protect the owner’s time in writing and agree the budget before the foundation phase ends.',
-    'Executive sponsor',
-  ]);
-  const capacity = ctx.validation?.capacityForChange;
-  const changeCell = cells.find((c) => c.domain === 'change-management');
-  rows.push([
-    capacity
-      ? `Change fatigue: you rated your capacity for change ${RESOURCE_LABELS[capacity]}`
-      : `Change fatigue: your change-management health is ${changeCell?.score === null || !changeCell ? 'not assessed' : `${changeCell.score}/10`}`,
-    capacity ? likelihoodFromResources(capacity) : likelihoodFromBand(changeCell?.band ?? null),
-    'Medium',
-    'Limit initiatives in flight, stagger the priorities as in the master roadmap, and explain what is stopping to make room.',
-    'Leadership team',
-  ]);
-  for (const dep of v.analysis?.dependencies ?? []) {
-    const depCell = cells.find((c) => c.domain === dep.domain);
-    rows.push([
-      `Progress depends on ${domainName(dep.domain)}: ${lowerFirst(stripStop(dep.reason))}`,
-      likelihoodFromBand(depCell?.band ?? null),
-      v.rec.effort === 'high' ? 'High' : 'Medium',
-      `Agree with the ${SHORT_DOMAIN_NAMES[dep.domain]} lead what they must deliver by day ${plan.foundation.end + offset}, and review it in the weekly report.`,
-      `${SHORT_DOMAIN_NAMES[dep.domain]} lead`,
-    ]);
-  }
-  rows.push([
-    `Effort underestimated (rated ${v.rec.effort} effort)`,
-    v.rec.effort === 'high' ? 'High' : v.rec.effort === 'medium' ? 'Medium' : 'Low',
-    impact,
-    `Break the implementation phase (${days(plan.implementation, offset).toLowerCase()}) into fortnightly deliverables and re-plan at the first missed one.`,
-    'Workstream owner',
-  ]);
-  if (v.analysis && v.analysis.confidence < 8) {
-    rows.push([
-      `The diagnosis rests on partial evidence (specialist confidence ${v.analysis.confidence}/10)`,
-      'Medium',
-      'Medium',
-      `Confirm the baseline figures for ${v.concern ? `“${stripStop(v.concern.title)}”` : 'this domain'} in the first week before committing the budget.`,
-      'Workstream owner',
-    ]);
-  }
-  if (ctx.validation?.constraints) {
-    rows.push([
-      `Constraint you told us about: ${stripStop(ctx.validation.constraints)}`,
-      'Medium',
-      'Medium',
-      'Plan around it explicitly in the foundation phase and record the decision.',
-      'Executive sponsor',
-    ]);
-  }
-  return rows;
-}
-
-function kitSections(ctx: DeliveryContext, v: PriorityView, plan: PhasePlan, offset: number): Section[] {
-  const preference = ctx.validation?.timelinePreference ?? 'standard';
-  const a = v.analysis;
-  const kpis = kpisFor(v);
-  const quickWins = recommendationsByHorizon(a, 'quick-win').filter((r) => r.id !== v.rec.id);
-  const midTerm = recommendationsByHorizon(a, '30-90-days').filter((r) => r.id !== v.rec.id);
-  const strategic = recommendationsByHorizon(a, 'strategic').filter((r) => r.id !== v.rec.id);
-  const findings = a ? [...a.findings].sort(bySeverity) : [];
-  const evidence = v.concern?.evidence.map(evidenceText) ?? [];
-  const totalDays = plan.integration.end;
-
-  // Intro and the client's validation of this priority.
-  const intro: KeyValueItem[] = [
-    { key: 'Domain', value: domainName(v.rec.domain) },
-    { key: 'The change', value: sentence(v.rec.action) },
-  ];
-  if (v.concern) intro.push({ key: 'Why', value: sentence(v.concern.title) });
-  if (a) intro.push({ key: 'Analyst', value: a.analyst });
-  intro.push({
-    key: 'Timeline',
-    value: `Day ${plan.foundation.start + offset} to day ${plan.integration.end + offset} of the master roadmap (${preference} pace)`,
-  });
-  if (v.validation) {
-    intro.push({
-      key: 'Your validation',
-      value: `${capitalise(AGREEMENT_LABELS[v.validation.agreement])} (${v.validation.agreement}/5); resources available: ${RESOURCE_LABELS[v.validation.resources]}`,
-    });
-    if (v.validation.reason) intro.push({ key: 'Your reason', value: v.validation.reason });
-    if (v.validation.context) intro.push({ key: 'Your context', value: v.validation.context });
-  }
-  const introBlocks: Block[] = [{ kind: 'keyValue', items: intro }];
-  if (v.priority.rank !== v.displayRank && ctx.validation) {
-    introBlocks.push({
-      kind: 'paragraph',
-      text: `After your validation this moved from priority ${v.priority.rank} in the detailed report to priority ${v.displayRank}.`,
-    });
-  }
-  if (v.validation && v.validation.agreement <= 2) {
-    introBlocks.push({
-      kind: 'paragraph',
-      text: `You disagreed with this priority, so treat the foundation phase as a test: if the baseline in the first ${plan.foundation.end} days does not confirm the problem, stop and move the effort to the next priority.`,
-    });
-  }
-
-  // Playbook.
-  const foundationActions = [
-    `Name an owner and an executive sponsor for “${v.rec.title}”.`,
-    `Record today's baseline for: ${listAnd(kpis.slice(0, 3).map(lowerFirst))}.`,
-    ...(v.rec.horizon === 'quick-win' ? [sentence(v.rec.action)] : []),
-    ...quickWins.map((r) => `${sentence(r.title)} ${sentence(r.action)}`),
-    'Run the leadership alignment session and send the team announcement.',
-  ];
-  const implementationActions = [
-    ...(v.rec.horizon === '30-90-days' ? [sentence(v.rec.action)] : []),
-    ...(v.rec.horizon === 'strategic'
-      ? [`Design and pilot with one team: ${lowerFirst(sentence(v.rec.action))}`]
-      : []),
-    ...midTerm.map((r) => `${sentence(r.title)} ${sentence(r.action)}`),
-    'Review progress every week with the weekly report template below.',
-  ];
-  if (implementationActions.length === 1) {
-    implementationActions.unshift(
-      `Roll “${v.rec.title}” out beyond the first team and fix what the foundation phase showed up.`,
-    );
-  }
-  const integrationActions = [
-    ...(v.rec.horizon === 'strategic'
-      ? [
-          `Roll “${v.rec.title}” out across ${ctx.companyName} using what the pilot showed, and fund the next stage.`,
-        ]
-      : []),
-    ...strategic.map((r) => `${sentence(r.title)} ${sentence(r.action)}`),
-    `Make the new way of working part of normal routines (team meetings, budgets, job scorecards) and hand it from the project to business as usual.`,
-    `Review the KPIs on day ${plan.integration.end + offset} against the baseline and decide what comes next.`,
-  ];
-  const playbook: Section = {
-    heading: 'Change-management playbook',
-    level: 2,
-    blocks: [
-      ...(preference !== 'standard'
-        ? [
-            {
-              kind: 'paragraph' as const,
-              text:
-                preference === 'flexible'
-                  ? 'You asked for a flexible pace: the phases keep their standard lengths, but each phase gate is a decision point you can move.'
-                  : `You asked for a${preference === 'aggressive' ? 'n' : ''} ${preference} pace, so the standard 14 / 45 / 90-day phases are ${preference === 'aggressive' ? 'compressed' : 'stretched'} to ${plan.foundation.end} / ${plan.implementation.end} / ${plan.integration.end} days.`,
-            },
-          ]
-        : []),
-      {
-        kind: 'table',
-        headers: ['Phase', 'When', 'Goal', 'Actions'],
-        rows: [
-          [
-            'Foundation',
-            days(plan.foundation, offset),
-            'Ownership, baseline and buy-in',
-            foundationActions.map((s) => `• ${s}`).join('\n'),
-          ],
-          [
-            'Implementation',
-            days(plan.implementation, offset),
-            v.rec.horizon === 'quick-win'
-              ? `Build on “${v.rec.title}”`
-              : v.rec.horizon === 'strategic'
-                ? `Pilot “${v.rec.title}”`
-                : `Deliver “${v.rec.title}”`,
-            implementationActions.map((s) => `• ${s}`).join('\n'),
-          ],
-          [
-            'Integration',
-            days(plan.integration, offset),
-            'Embed, measure and hand over',
-            integrationActions.map((s) => `• ${s}`).join('\n'),
-          ],
-        ],
-      },
-    ],
-  };
-
-  // Stakeholder communication kit.
-  const agenda = [
-    `Why this matters (10 minutes): ${findings.length ? listAnd(findings.slice(0, 3).map((f) => lowerFirst(stripStop(f.title)))) : lowerFirst(stripStop(v.rec.title))}.${evidence.length ? ` Evidence: ${evidence.join('; ')}.` : ''}`,
-    `What we are committing to (15 minutes): ${stripStop(v.rec.title)}, in three phases over ${totalDays} days.`,
-    `Owner, sponsor and resources (15 minutes)${v.validation ? `: you told us resources are ${RESOURCE_LABELS[v.validation.resources]}` : ''}.`,
-    `How we will measure success (10 minutes): ${listAnd(kpis.map(lowerFirst))}.`,
-    `Risks and dependencies (10 minutes)${a?.dependencies.length ? `: ${listAnd(a.dependencies.map((d) => domainName(d.domain)))}` : ''}.`,
-    `Decisions and next steps (5 minutes): announce to the team within three days; first weekly report on day ${7 + offset}.`,
-  ];
-  const announcement = [
-    `Subject: ${v.rec.title}: what is changing at ${ctx.companyName} and why`,
-    'Hi everyone,',
-    `We recently reviewed how ${ctx.companyName} runs as it grows. One clear finding was that ${v.concern ? lowerFirst(stripStop(v.concern.title)) : `we need to ${lowerFirst(stripStop(v.rec.title))}`}. ${a ? sentence(a.impact) : ''}`.trim(),
-    `Over the next ${totalDays} days we are going to ${lowerFirst(stripStop(v.rec.title))}. In the first ${plan.foundation.end} days that means naming an owner and measuring where we are today${quickWins.length ? `, and a first quick win: ${listAnd(quickWins.map((r) => `“${stripStop(r.title)}”`))}` : ''}.`,
-    `[Owner's name] will lead this with [sponsor's name]. We will share progress every week, and we want your ideas: if you see a better way, tell [owner's name].`,
-    'Thank you,\n[Your name]',
-  ];
-  const comms: Section = {
-    heading: 'Stakeholder communication kit',
-    level: 2,
-    blocks: [
-      { kind: 'paragraph', text: 'Leadership alignment session (about 65 minutes), agenda:' },
-      { kind: 'bullets', ordered: true, items: agenda },
-      { kind: 'paragraph', text: 'Team announcement (draft to adapt):' },
-      ...announcement.map((text) => ({ kind: 'paragraph' as const, text })),
-    ],
-  };
-
-  // Progress tracking.
-  const milestones: string[][] = [
-    [
-      `Owner named, baseline recorded, team told`,
-      `Day ${Math.min(7, plan.foundation.end) + offset}`,
-      'Baseline figures in the first weekly report',
-    ],
-    ...quickWins.map((r) => [r.title, `Day ${plan.foundation.end + offset}`, 'Done and visible to the team']),
-    ...(v.rec.horizon === 'quick-win'
-      ? [[v.rec.title, `Day ${plan.foundation.end + offset}`, 'The change is live']]
-      : v.rec.horizon === 'strategic'
-        ? [
-            [
-              `${v.rec.title}: pilot`,
-              `Day ${plan.implementation.end + offset}`,
-              'Pilot running with first results',
-            ],
-            [
-              `${v.rec.title}: roll-out`,
-              `Day ${plan.integration.end + offset}`,
-              'In use across the business',
-            ],
-          ]
-        : [
-            [
-              v.rec.title,
-              `Day ${plan.implementation.end + offset}`,
-              'The change is live for everyone it affects',
-            ],
-          ]),
-    ...midTerm.map((r) => [r.title, `Day ${plan.implementation.end + offset}`, 'Done and in use']),
-    ...strategic.map((r) => [
-      r.title,
-      `Day ${plan.integration.end + offset}`,
-      'Under way with a funded plan',
-    ]),
-    [
-      `KPIs reviewed against the baseline`,
-      `Day ${plan.integration.end + offset}`,
-      'Decision on next steps recorded',
-    ],
-  ];
-  const tracking: Section = {
-    heading: 'Progress tracking',
-    level: 2,
-    blocks: [
-      {
-        kind: 'table',
-        caption: 'Milestones',
-        headers: ['Milestone', 'Due', 'Evidence of completion'],
-        rows: milestones,
-      },
-      { kind: 'paragraph', text: 'KPIs to track every week:' },
-      { kind: 'bullets', items: kpis },
-      {
-        kind: 'paragraph',
-        text: 'Weekly report template (one page, sent by the owner to the sponsor every Friday):',
-      },
-      {
-        kind: 'keyValue',
-        items: [
-          { key: 'Priority', value: v.rec.title },
-          { key: 'Week', value: `[n] of ${Math.ceil(totalDays / 7)}` },
-          { key: 'Phase', value: 'Foundation / Implementation / Integration' },
-          { key: 'Overall status', value: 'On track / At risk / Off track' },
-          { key: 'Milestones completed this week', value: '[list]' },
-          { key: 'KPI readings', value: kpis.map((k) => `${k}: [value]`).join('; ') },
-          { key: 'Risks and issues', value: '[new or changed risks, with owner]' },
-          { key: 'Decisions needed', value: '[decision, by whom, by when]' },
-          { key: 'Focus for next week', value: '[top three actions]' },
-        ],
-      },
-    ],
-  };
-
-  // Risk mitigation.
-  const risks: Section = {
-    heading: 'Risk mitigation',
-    level: 2,
-    blocks: [
-      {
-        kind: 'table',
-        caption: 'Risk matrix',
-        headers: ['Risk', 'Likelihood', 'Impact', 'Mitigation', 'Owner'],
-        rows: riskRows(ctx, v, plan, offset),
-      },
-      { kind: 'paragraph', text: 'Scenarios:' },
-      {
-        kind: 'bullets',
-        items: [
-          `Behind plan at day ${plan.foundation.end + offset} (no owner or no baseline yet): stop and hold a 30-minute reset with the sponsor; do not start the implementation phase without them.`,
-          a?.dependencies.length
-            ? `${domainName(a.dependencies[0].domain)} does not deliver what this priority needs: escalate to the sponsor the same week and re-sequence the implementation actions.`
-            : 'A key person leaves or is pulled onto other work: the sponsor names a stand-in within a week and the phase end moves by no more than two weeks.',
-          `Ahead of plan: bring forward the integration actions rather than adding new scope, and check the KPIs confirm the improvement.`,
-        ],
-      },
-      { kind: 'paragraph', text: 'Escalation path:' },
-      {
-        kind: 'bullets',
-        ordered: true,
-        items: [
-          'The workstream owner resolves issues within the week and records them in the weekly report.',
-          'A milestone more than one week late, or a KPI moving the wrong way two weeks running, goes to the executive sponsor, who decides within 48 hours.',
-          'A slip of more than three weeks, or a need for budget beyond what was agreed, goes to the leadership team to re-plan the phase.',
-        ],
-      },
-    ],
-  };
-
-  return [
-    { heading: `Kit ${v.displayRank}: ${v.rec.title}`, blocks: introBlocks },
-    playbook,
-    comms,
-    tracking,
-    risks,
-  ];
-}
-
 /** Start offsets (days before a priority starts) from the capacity for change: high = all at once. */
 export function priorityStartOffsets(count: number, plan: PhasePlan, capacity: string | undefined): number[] {
   const step =
@@ -481,89 +69,451 @@ export function priorityStartOffsets(count: number, plan: PhasePlan, capacity: s
   return Array.from({ length: count }, (_, i) => i * step);
 }
 
-export function composeImplementationKits(ctx: DeliveryContext): DeliverableDocument {
-  const views = priorityViews(ctx);
-  const preference = ctx.validation?.timelinePreference ?? 'standard';
-  const plan = phasePlan(preference);
-  const offsets = priorityStartOffsets(views.length, plan, ctx.validation?.capacityForChange);
-  const sections: Section[] = [];
+/** Calendar: day 1 is the plan's start date; a date inside a freeze window moves to the day after it. */
+class Calendar {
+  constructor(
+    private readonly start: Date,
+    private readonly freezes: FreezeWindow[],
+  ) {}
+  raw(day: number): Date {
+    return new Date(this.start.getTime() + (day - 1) * 86400000);
+  }
+  /** Date text for a day; `golive` dates avoid the client's freeze windows. */
+  on(day: number, golive = false): string {
+    let d = this.raw(day);
+    let moved = false;
+    if (golive) {
+      for (const f of this.freezes) {
+        if (d >= f.from && d <= f.to) {
+          d = new Date(f.to.getTime() + 86400000);
+          moved = true;
+        }
+      }
+    }
+    return `${formatDate(d)}${moved ? ' (moved after your freeze)' : ''}`;
+  }
+  range(r: { start: number; end: number }, offset: number): string {
+    return `${formatDate(this.raw(r.start + offset))} to ${formatDate(this.raw(r.end + offset))}`;
+  }
+}
 
-  // How these kits were shaped.
-  const shaped: Block[] = [];
-  if (ctx.validation) {
-    const val = ctx.validation;
-    shaped.push({
-      kind: 'paragraph',
-      text: `These kits follow your validation of the detailed report. The priorities are in the order you confirmed, and the plans follow your preferred pace and the resources you told us about.`,
+/** Who owns the change when the client has not named anyone: a role that fits the company's size. */
+const OWNER_ROLES: Record<DomainId, [small: string, larger: string]> = {
+  'strategic-alignment': ['the founder', 'the chief executive'],
+  'financial-management': ['whoever runs the finances today', 'the finance director'],
+  'revenue-engine': [
+    'the founder, handing over to a named colleague by the end of the plan',
+    'the sales lead',
+  ],
+  'operational-excellence': ['the person who runs delivery day to day', 'the operations director'],
+  'people-organization': ['the founder with the most senior manager', 'the people lead'],
+  'technology-data': ['the most senior technical person', 'the technology lead'],
+  'customer-experience': ['the person closest to customers', 'the head of customer experience'],
+  'supply-chain': ['whoever manages suppliers and stock', 'the supply-chain lead'],
+  'risk-compliance': ['the founder with your accountant or adviser', 'the finance director as risk owner'],
+  partnerships: ['the founder', 'the partnerships lead'],
+  'customer-success': ['the account manager for your largest clients', 'the head of customer success'],
+  'change-management': ['the founder', 'the chief operating officer'],
+};
+
+function ownerOf(ctx: DeliveryContext, p: KitPriority): { name: string; named: boolean } {
+  if (p.owner) return { name: p.owner, named: true };
+  const [small, larger] = OWNER_ROLES[p.rec.domain];
+  return { name: sizeBand(ctx.profile) === 'small' ? small : larger, named: false };
+}
+
+type Level = 'Low' | 'Medium' | 'High';
+function likelihoodFromResources(r: string | undefined): Level {
+  if (r === 'high') return 'Low';
+  if (r === 'low' || r === 'very-low') return 'High';
+  return 'Medium';
+}
+function likelihoodFromBand(band: HealthBand | null): Level {
+  if (band === 'critical') return 'High';
+  if (band === 'warning') return 'Medium';
+  return 'Low';
+}
+
+const bullets = (items: string[]) => items.map((s) => `• ${s}`).join('\n');
+
+function kitSections(
+  ctx: DeliveryContext,
+  plan: KitPlan,
+  p: KitPriority,
+  rank: number,
+  phases: PhasePlan,
+  offset: number,
+  cal: Calendar,
+): Section[] {
+  const preference = ctx.validation?.timelinePreference ?? 'standard';
+  const a = p.analysis;
+  const rec = p.rec;
+  const owner = ownerOf(ctx, p);
+  const ownerName = owner.named ? owner.name : capitalise(owner.name);
+  const allowed = (r: Recommendation) => r.id !== rec.id && !violates(r, plan.constraints);
+  const byH = (h: Recommendation['horizon']) =>
+    (a?.recommendations ?? []).filter((r) => r.horizon === h && allowed(r));
+  const quickWins = byH('quick-win').slice(0, 2);
+  const midTerm = byH('30-90-days').slice(0, 2);
+  const strategic = byH('strategic').slice(0, 1);
+  const findings = a ? [...a.findings].filter((f) => f.severity !== 'low').sort(bySeverity) : [];
+  const headline = findings[0] ?? null;
+  const headlineEvidence = headline?.evidence[0] ? evidenceText(headline.evidence[0]) : null;
+  const withBaseline = p.kpis.filter((k) => k.baseline);
+  const toMeasure = p.kpis.filter((k) => !k.baseline);
+  const d = (day: number, golive = false) => cal.on(day + offset, golive);
+  const f = phases.foundation;
+  const im = phases.implementation;
+  const ig = phases.integration;
+
+  // Intro.
+  const intro: KeyValueItem[] = [
+    { key: 'Area', value: domainName(rec.domain) },
+    { key: 'The change', value: sentence(rec.action) },
+  ];
+  if (headline)
+    intro.push({
+      key: 'Why',
+      value: `${sentence(headline.title)}${headlineEvidence ? ` ${headlineEvidence}.` : ''}`,
     });
-    const items: KeyValueItem[] = [
-      { key: 'Capacity for change', value: capitalise(RESOURCE_LABELS[val.capacityForChange]) },
-      { key: 'Timeline preference', value: capitalise(val.timelinePreference) },
-    ];
-    if (val.constraints) items.push({ key: 'Constraints', value: val.constraints });
-    if (val.successCriteria) items.push({ key: 'Success criteria', value: val.successCriteria });
-    shaped.push({ kind: 'keyValue', items });
-    shaped.push({
-      kind: 'table',
-      headers: ['Priority', 'Your agreement', 'Resources', 'Your comments'],
-      rows: views.map((v) => [
-        `${v.displayRank}. ${v.rec.title}`,
-        v.validation
-          ? `${capitalise(AGREEMENT_LABELS[v.validation.agreement])} (${v.validation.agreement}/5)`
-          : 'Not rated',
-        v.validation ? capitalise(RESOURCE_LABELS[v.validation.resources]) : '–',
-        [v.validation?.reason, v.validation?.context].filter(Boolean).join(' ') || '–',
-      ]),
+  const value = valueText(a);
+  if (value) intro.push({ key: 'What it is worth', value });
+  intro.push({
+    key: 'Owner',
+    value: owner.named
+      ? `${owner.name} (named in your validation)`
+      : `${capitalise(owner.name)} (suggested: name the owner in the first week)`,
+  });
+  if (a)
+    intro.push({ key: 'Analysis by', value: `${analystLabel(a.analyst)}; confidence ${confidenceText(a)}` });
+  intro.push({
+    key: 'Dates',
+    value: `${cal.range({ start: f.start, end: ig.end }, offset)} (${preference} pace)`,
+  });
+  if (p.validation) {
+    intro.push({
+      key: 'Your validation',
+      value: `${capitalise(AGREEMENT_LABELS[p.validation.agreement])} (${p.validation.agreement}/5); resources available: ${RESOURCE_LABELS[p.validation.resources]}`,
     });
-  } else {
-    shaped.push({
+    if (p.validation.reason) intro.push({ key: 'Your reason', value: p.validation.reason });
+    if (p.validation.context) intro.push({ key: 'Your context', value: p.validation.context });
+  }
+  const introBlocks: Block[] = [{ kind: 'keyValue', items: intro }];
+  for (const note of p.notes) introBlocks.push({ kind: 'paragraph', text: note });
+
+  // Playbook, with dates.
+  const foundation = [
+    `${ownerName} takes ownership of “${rec.title}” on ${d(f.start)}.`,
+    withBaseline.length
+      ? `Confirm the baselines: ${listAnd(withBaseline.map((k) => `${lowerFirst(k.name)} (now “${stripStop(k.baseline!)}”, from ${k.baselineSource ?? 'your answers'})`))}.`
+      : null,
+    toMeasure.length
+      ? `Measure for the first time, by ${d(Math.min(7, f.end))}: ${listAnd(toMeasure.map((k) => lowerFirst(k.name)))}.`
+      : null,
+    ...(rec.horizon === 'quick-win' ? [sentence(rec.action)] : []),
+    ...quickWins.map((r) => `${sentence(r.title)} ${sentence(r.action)}`),
+    `Leadership session on ${d(Math.min(3, f.end))}, then tell the team.`,
+  ].filter((x): x is string => !!x);
+  const implementation = [
+    ...(rec.horizon === '30-90-days' ? [sentence(rec.action)] : []),
+    ...(rec.horizon === 'strategic'
+      ? [`Pilot with one team first: ${lowerFirst(sentence(rec.action))}`]
+      : []),
+    ...midTerm.map((r) => `${sentence(r.title)} ${sentence(r.action)}`),
+    rec.horizon === 'quick-win' && midTerm.length === 0
+      ? `Extend “${rec.title}” to everyone it affects, fixing what the first ${f.end} days showed.`
+      : null,
+    `${ownerName} sends the weekly report every Friday; first one on ${d(7)}.`,
+  ].filter((x): x is string => !!x);
+  const integration = [
+    ...(rec.horizon === 'strategic'
+      ? [`Roll “${rec.title}” out across ${ctx.companyName} from what the pilot showed.`]
+      : []),
+    ...strategic.map((r) => `${sentence(r.title)} ${sentence(r.action)}`),
+    `On ${d(ig.end, true)}: compare ${listAnd(p.kpis.slice(0, 2).map((k) => lowerFirst(k.name)))} with ${withBaseline.length ? 'the baselines' : 'the first measurements'}${p.kpis.some((k) => k.target) ? ' and your targets' : ''}, and decide what to scale or stop.`,
+  ];
+  const playbookBlocks: Block[] = [];
+  if (preference === 'flexible') {
+    playbookBlocks.push({
       kind: 'paragraph',
-      text: `We did not receive your validation within 24 hours of the detailed report, so these kits follow the priorities as they stood in the report and use a standard pace (foundation days 1–14, implementation 15–45, integration 46–90).`,
+      text: 'You asked for a flexible pace: each phase end below is a decision point you can move.',
+    });
+  } else if (preference !== 'standard') {
+    playbookBlocks.push({
+      kind: 'paragraph',
+      text: `You asked for a${preference === 'aggressive' ? 'n' : ''} ${preference} pace: ${f.end} / ${im.end} / ${ig.end} days instead of the standard 14 / 45 / 90.`,
     });
   }
-  shaped.push({
-    kind: 'paragraph',
-    text: `Each kit has four parts: a change-management playbook, a stakeholder communication kit, progress tracking and risk mitigation. The master roadmap at the end shows how the ${numberWord(views.length)} ${views.length === 1 ? 'priority fits' : 'priorities fit'} together.`,
+  playbookBlocks.push({
+    kind: 'table',
+    headers: ['Phase', 'When', 'Actions'],
+    rows: [
+      ['Foundation', cal.range(f, offset), bullets(foundation)],
+      ['Implementation', cal.range(im, offset), bullets(implementation)],
+      ['Integration', cal.range(ig, offset), bullets(integration)],
+    ],
   });
-  sections.push({ heading: `How to use these kits`, blocks: shaped });
 
-  views.forEach((v, i) => sections.push(...kitSections(ctx, v, plan, offsets[i])));
+  // Communication kit: built from this priority's findings, value and KPIs.
+  const agenda = [
+    `What we found: ${findings.length ? listAnd(findings.slice(0, 2).map((x) => lowerFirst(stripStop(x.title)))) : lowerFirst(stripStop(rec.title))}.`,
+    value ? `What it is worth: ${lowerFirst(stripStop(value.split('. ')[0]))}.` : null,
+    `The change and its owner: ${lowerFirst(stripStop(rec.title))}, led by ${owner.name}, ${cal.range({ start: f.start, end: ig.end }, offset)}.`,
+    p.kpis.length
+      ? `How we will know: ${listAnd(p.kpis.slice(0, 3).map((k) => `${lowerFirst(k.name)}${k.target ? ` (target: “${stripStop(k.target)}”)` : ''}`))}.`
+      : null,
+    a?.dependencies.length
+      ? `What it depends on: ${listAnd(a.dependencies.map((x) => domainName(x.domain)))}.`
+      : null,
+  ].filter((x): x is string => !!x);
+  const announcement = [
+    `Subject: ${rec.title}`,
+    `We have looked hard at how ${ctx.companyName} runs. ${headline ? `One finding stood out: ${lowerFirst(stripStop(headline.title))}.` : ''}`.trim(),
+    `From ${d(f.start)}, ${owner.named ? owner.name : lowerFirst(owner.name)} will lead the change: ${lowerFirst(stripStop(rec.title))}. The first step is ${lowerFirst(stripStop(quickWins[0]?.title ?? rec.title))}.`,
+    `We will share ${lowerFirst(p.kpis[0]?.name ?? 'progress')} every week. ${ctx.clientFirstName}`,
+  ];
+  const comms: Section = {
+    heading: 'Communication kit',
+    level: 2,
+    blocks: [
+      { kind: 'paragraph', text: `Leadership session on ${d(Math.min(3, f.end))}:` },
+      { kind: 'bullets', ordered: true, items: agenda },
+      { kind: 'paragraph', text: 'Note to the team (draft):' },
+      ...announcement.map((text) => ({ kind: 'paragraph' as const, text })),
+    ],
+  };
 
-  // Master roadmap.
-  const capacity = ctx.validation?.capacityForChange;
-  sections.push({
-    heading: 'Master roadmap',
+  // Progress tracking: KPIs with baselines and targets, milestones with dates.
+  const milestones: string[][] = [
+    [`Owner, baselines and team note`, d(Math.min(7, f.end)), 'First weekly report'],
+    ...quickWins.map((r) => [r.title, d(f.end), 'Done and visible']),
+    rec.horizon === 'strategic'
+      ? [`${rec.title}: pilot`, d(im.end, true), 'Pilot results']
+      : [rec.title, d(rec.horizon === 'quick-win' ? f.end : im.end, true), 'Live for everyone it affects'],
+    ...midTerm.map((r) => [r.title, d(im.end, true), 'In use']),
+    ...strategic.map((r) => [r.title, d(ig.end, true), 'Funded plan']),
+    ['KPI review', d(ig.end, true), 'Decision recorded'],
+  ];
+  const tracking: Section = {
+    heading: 'Progress tracking',
+    level: 2,
     blocks: [
       {
-        kind: 'paragraph',
-        text:
-          capacity === 'high'
-            ? 'You told us your capacity for change is high, so all priorities start together.'
-            : capacity === 'low' || capacity === 'very-low'
-              ? `You told us your capacity for change is ${RESOURCE_LABELS[capacity]}, so each priority starts only when the one before it has finished its implementation phase.`
-              : 'Each priority starts when the one before it has finished its foundation phase, so no team carries more than one new change at a time.',
-      },
-      {
         kind: 'table',
-        headers: ['Priority', 'Foundation', 'Implementation', 'Integration', 'Review'],
-        rows: views.map((v, i) => [
-          `${v.displayRank}. ${v.rec.title}`,
-          days(plan.foundation, offsets[i]),
-          days(plan.implementation, offsets[i]),
-          days(plan.integration, offsets[i]),
-          `Day ${plan.integration.end + offsets[i]}`,
+        caption: 'KPIs',
+        headers: ['KPI', 'Baseline', 'Target'],
+        rows: p.kpis.map((k) => [
+          k.name,
+          k.baseline
+            ? `${k.baseline} (${k.baselineSource ?? 'your answers'})`
+            : `Measure by ${d(Math.min(7, f.end))}`,
+          k.target ?? `Set by ${owner.named ? owner.name : 'the owner'} once the baseline is in`,
         ]),
       },
+      { kind: 'table', caption: 'Milestones', headers: ['Milestone', 'Due', 'Evidence'], rows: milestones },
       {
-        kind: 'bullets',
+        kind: 'keyValue',
         items: [
-          'Every Friday: each owner sends the weekly report to their sponsor.',
-          `Day 30: leadership check-in on all priorities, using the weekly reports.`,
-          `Day ${views.length ? Math.max(...views.map((_, i) => plan.integration.end + offsets[i])) : plan.integration.end}: the last priority completes its integration phase; review every KPI against its baseline${ctx.validation?.successCriteria ? ` and against your success criteria (${stripStop(ctx.validation.successCriteria)})` : ''}, and decide what to stop, continue or scale.`,
+          { key: 'Weekly report', value: `${rec.title}, from ${owner.name}, every Friday` },
+          { key: 'Readings', value: p.kpis.map((k) => k.name).join('; ') || 'the agreed measures' },
+          { key: 'Also', value: 'status, milestones done, risks, decisions needed, next week' },
         ],
       },
     ],
-  });
+  };
+
+  // Risks, from this company's situation.
+  const cells = heatmapCells(ctx);
+  const resources = p.validation?.resources;
+  const capacity = ctx.validation?.capacityForChange;
+  const rows: string[][] = [];
+  if (resources) {
+    rows.push([
+      `Resources for “${rec.title}” (you said ${RESOURCE_LABELS[resources]})`,
+      likelihoodFromResources(resources),
+      capitalise(rec.impact),
+      resources === 'low' || resources === 'very-low'
+        ? `Keep only “${quickWins[0]?.title ?? rec.title}” in the first ${f.end} days and protect ${owner.name}'s time for it.`
+        : `Agree ${owner.name}'s time in writing by ${d(f.end)}.`,
+    ]);
+  }
+  if (capacity) {
+    rows.push([
+      `Capacity for change (you said ${RESOURCE_LABELS[capacity]})`,
+      likelihoodFromResources(capacity),
+      'Medium',
+      capacity === 'low' || capacity === 'very-low'
+        ? 'The priorities run one after another (see the master roadmap).'
+        : 'Review the load across priorities at the monthly check-in.',
+    ]);
+  }
+  for (const dep of a?.dependencies ?? []) {
+    const cell = cells.find((c) => c.domain === dep.domain);
+    if (!cell || cell.score === null || cell.score >= 6) continue;
+    rows.push([
+      `${domainName(dep.domain)} is at ${cell.score}/10: ${lowerFirst(stripStop(dep.reason))}`,
+      likelihoodFromBand(cell.band),
+      rec.effort === 'high' ? 'High' : 'Medium',
+      `Agree with the ${SHORT_DOMAIN_NAMES[dep.domain]} lead what they deliver by ${d(f.end)}.`,
+    ]);
+  }
+  for (const fz of plan.constraints.freezes) {
+    rows.push([
+      `Your freeze: “${stripStop(fz.text)}”`,
+      'High',
+      'Medium',
+      `No go-live between ${formatDate(fz.from)} and ${formatDate(fz.to)}; dates inside it move after it.`,
+    ]);
+  }
+  if (a && a.confidence < 8) {
+    rows.push([
+      `Evidence is partial (confidence ${a.confidence}/10)`,
+      'Medium',
+      'Medium',
+      `Confirm ${listAnd((toMeasure.length ? toMeasure : p.kpis).slice(0, 2).map((k) => lowerFirst(k.name)))} by ${d(Math.min(7, f.end))} before spending more.`,
+    ]);
+  }
+  if (p.validation && p.validation.agreement === 3) {
+    rows.push([
+      'You were unsure about this priority',
+      'Medium',
+      'Medium',
+      `Stop at ${d(f.end)} if the baselines do not confirm the problem.`,
+    ]);
+  }
+  if (rows.length === 0) {
+    rows.push([
+      `Effort on “${rec.title}” is ${rec.effort}`,
+      rec.effort === 'high' ? 'High' : 'Low',
+      capitalise(rec.impact),
+      `Re-plan at the first missed milestone.`,
+    ]);
+  }
+  const risks: Section = {
+    heading: 'Risks',
+    level: 2,
+    blocks: [
+      { kind: 'table', headers: ['Risk', 'Likelihood', 'Impact', 'Mitigation'], rows },
+      {
+        kind: 'paragraph',
+        text: `Escalation: ${owner.named ? owner.name : capitalise(owner.name)} resolves issues within the week; a milestone a week late goes to the leadership team, who decide within 48 hours.`,
+      },
+    ],
+  };
+
+  return [
+    { heading: `Kit ${rank}: ${rec.title}`, blocks: introBlocks },
+    { heading: 'Playbook', level: 2, blocks: playbookBlocks },
+    comms,
+    tracking,
+    risks,
+  ];
+}
+
+export function composeImplementationKits(ctx: DeliveryContext): DeliverableDocument {
+  const plan = kitPlanFor(ctx);
+  // Without a validation the kits follow ctx.priorities as they stand (the report's order).
+  const priorities: KitPriority[] = ctx.validation
+    ? plan.priorities
+    : ctx.priorities.map((item, i) => {
+        const fromPlan = plan.priorities.find((p) => p.rec.id === item.recommendation.id);
+        return (
+          fromPlan ?? {
+            item,
+            rec: item.recommendation,
+            analysis: ctx.analyses.find((a) => a.domain === item.recommendation.domain) ?? null,
+            reportRank: i + 1,
+            validation: null,
+            owner: null,
+            kpis: (ctx.analyses.find((a) => a.domain === item.recommendation.domain)?.kpis ?? []).map(
+              (k) => ({
+                name: k.name,
+                baseline: k.baseline,
+                baselineSource: k.source,
+              }),
+            ),
+            notes: [],
+          }
+        );
+      });
+  const preference = ctx.validation?.timelinePreference ?? 'standard';
+  const phases = phasePlan(preference);
+  const offsets = priorityStartOffsets(priorities.length, phases, ctx.validation?.capacityForChange);
+  const cal = new Calendar(plan.startDate, plan.constraints.freezes);
+  const sections: Section[] = [];
+
+  const intro: Block[] = [];
+  if (ctx.validation) {
+    intro.push({
+      kind: 'paragraph',
+      text: plan.changes.length
+        ? `Your validation changed these kits. What changed and why:`
+        : `You validated the priorities as they stood, so the kits follow the report, at a${preference === 'aggressive' ? 'n' : ''} ${preference} pace.`,
+    });
+    if (plan.changes.length) intro.push({ kind: 'bullets', items: plan.changes });
+    const items: KeyValueItem[] = [
+      { key: 'Capacity for change', value: capitalise(RESOURCE_LABELS[ctx.validation.capacityForChange]) },
+      { key: 'Pace', value: capitalise(preference) },
+    ];
+    if (ctx.validation.constraints)
+      items.push({ key: 'Your constraints', value: ctx.validation.constraints });
+    if (ctx.validation.successCriteria)
+      items.push({ key: 'Your success criteria', value: ctx.validation.successCriteria });
+    intro.push({ kind: 'keyValue', items });
+  } else {
+    intro.push({
+      kind: 'paragraph',
+      text: `We did not receive your validation in time, so these kits follow the priorities in the detailed report at a standard pace, starting ${formatDate(plan.startDate)}.`,
+    });
+  }
+  if (priorities.length === 0) {
+    intro.push({
+      kind: 'paragraph',
+      text: `No priority remains for ${ctx.companyName}: ${plan.dropped.length ? 'you did not agree with the ones we proposed and no other area has strong enough evidence' : 'no area analysed is weak enough to need one'}. The detailed report lists what to protect.`,
+    });
+  } else {
+    intro.push({
+      kind: 'paragraph',
+      text: `${priorities.length === 1 ? 'One kit' : `${capitalise(numberWord(priorities.length))} kits`} follow, each with a playbook, a communication kit, progress tracking and risks; the master roadmap at the end puts ${priorities.length === 1 ? 'it' : 'them'} on one calendar.`,
+    });
+  }
+  sections.push({ heading: 'How these kits were shaped', blocks: intro });
+
+  priorities.forEach((p, i) => sections.push(...kitSections(ctx, plan, p, i + 1, phases, offsets[i], cal)));
+
+  if (priorities.length) {
+    const capacity = ctx.validation?.capacityForChange;
+    const last = Math.max(...priorities.map((_, i) => phases.integration.end + offsets[i]));
+    sections.push({
+      heading: 'Master roadmap',
+      blocks: [
+        {
+          kind: 'paragraph',
+          text:
+            capacity === 'high'
+              ? 'Your capacity for change is high, so the priorities start together.'
+              : capacity === 'low' || capacity === 'very-low'
+                ? `Your capacity for change is ${RESOURCE_LABELS[capacity]}, so each priority starts only when the one before has finished its implementation phase.`
+                : 'Each priority starts when the one before has finished its foundation phase.',
+        },
+        {
+          kind: 'table',
+          headers: ['Priority', 'Owner', 'Foundation', 'Implementation', 'Integration'],
+          rows: priorities.map((p, i) => [
+            `${i + 1}. ${p.rec.title}`,
+            ownerOf(ctx, p).name,
+            cal.range(phases.foundation, offsets[i]),
+            cal.range(phases.implementation, offsets[i]),
+            cal.range(phases.integration, offsets[i]),
+          ]),
+        },
+        {
+          kind: 'paragraph',
+          text: `Final review on ${cal.on(last, true)}${ctx.validation?.successCriteria ? `, against your success criteria` : ''}.`,
+        },
+      ],
+    });
+  }
 
   return {
     title: 'Implementation kits',

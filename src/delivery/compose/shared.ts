@@ -1,5 +1,6 @@
 import { domainName, type DomainId } from '../../domain/domains';
 import {
+  analystLabel,
   healthBand,
   type Finding,
   type HealthBand,
@@ -15,6 +16,8 @@ import {
   REVENUE_LABELS,
   STAGE_LABELS,
   TEAM_LABELS,
+  SHORT_DOMAIN_NAMES,
+  numberWord,
   addHours,
   capitalise,
   listAnd,
@@ -24,7 +27,11 @@ import {
   stripStop,
 } from '../format';
 import { heatmapCells } from '../heatmap';
-import type { DeliveryContext, HeatmapCell } from '../types';
+import { ALL_QUESTIONS } from '../../domain/questionnaire';
+import { planKits, type KitPlan } from '../../analysis/reshape';
+import { pounds } from '../../analysis/text';
+import { storylineParagraphs } from '../../analysis/storyline';
+import type { DeliveryContext, HeatmapCell, Section } from '../types';
 // ---------------------------------------------------------------------------------------------------------------
 // Shared derivations
 // ---------------------------------------------------------------------------------------------------------------
@@ -151,13 +158,78 @@ export const EVIDENCE_SOURCES: Record<Finding['evidence'][number]['source'], str
   profile: 'company profile',
 };
 
+const QUESTION_BY_ID = new Map(
+  ALL_QUESTIONS.flatMap((q) => [
+    [q.id, q.prompt] as const,
+    ...(q.followUps ?? []).map((f) => [f.id, f.prompt] as const),
+  ]),
+);
+
+/** Where a piece of evidence came from, in the client's terms: never a question code or an internal reference. */
+export function evidenceOrigin(e: Finding['evidence'][number]): string {
+  const prompt =
+    e.where ?? (e.source === 'answer' || e.source === 'follow-up' ? QUESTION_BY_ID.get(e.ref) : undefined);
+  switch (e.source) {
+    case 'answer':
+      return prompt ? `Your answer to “${stripStop(prompt)}”` : 'Your questionnaire answer';
+    case 'follow-up':
+      return prompt ? `Your follow-up to “${stripStop(prompt)}”` : 'Your follow-up answer';
+    case 'document':
+      return e.where ?? e.ref;
+    case 'profile':
+      return e.where ? capitalise(e.where) : 'Your company profile';
+  }
+}
+
+/** One piece of evidence, quoted once, verbatim, with its origin; no doubled punctuation at the end. */
 export function evidenceText(e: Finding['evidence'][number]): string {
-  const where = `${capitalise(EVIDENCE_SOURCES[e.source])} ${e.ref}`.trim();
-  return e.quote.trim() ? `${where}: “${e.quote.trim()}”` : where;
+  const quote = e.quote.trim().replace(/[.\s]+$/, '');
+  return quote ? `${evidenceOrigin(e)}: “${quote}”` : evidenceOrigin(e);
 }
 
 export function findingText(f: Finding): string {
-  return `${sentence(f.title)} Severity: ${f.severity}. ${sentence(f.detail)} Evidence: ${f.evidence.map(evidenceText).join('; ')}.`;
+  return `${sentence(f.title)} ${sentence(f.detail)} Evidence: ${f.evidence.map(evidenceText).join('; ')}.`;
+}
+
+/** The analyst as shown to the client: an AI specialist, named honestly. */
+export function analystText(a: SpecialistAnalysis): string {
+  return `${analystLabel(a.analyst)}, ${SHORT_DOMAIN_NAMES[a.domain]}`;
+}
+
+/** Confidence, with what it rests on (evidence coverage), for evidence-led analyses. */
+export function confidenceText(a: SpecialistAnalysis): string {
+  const c = a.coverage;
+  if (!c) return `${a.confidence}/10`;
+  const parts = [`${c.answered} of ${c.applicable} questions answered`];
+  if (c.followUpsInvited)
+    parts.push(`${c.followUpsAnswered} of ${c.followUpsInvited} follow-up questions answered`);
+  parts.push(
+    c.documentsRead
+      ? `${numberWord(c.documentsRead)} ${c.documentsRead === 1 ? 'document' : 'documents'} read`
+      : 'no document read for this area',
+  );
+  return `${a.confidence}/10, based on ${listAnd(parts)}`;
+}
+
+/** The £ value of fixing a domain, with its assumptions, or what to measure first. */
+export function valueText(a: SpecialistAnalysis | null): string | null {
+  const q = a?.quantified;
+  if (!q) return null;
+  if (q.low !== null && q.high !== null) {
+    return `About ${pounds(q.low)} to ${pounds(q.high)} a year. ${q.assumptions.join(' ')}${q.measureFirst ? ` To firm it up, measure ${q.measureFirst}.` : ''}`;
+  }
+  return q.measureFirst ? `Not yet priced: measure ${q.measureFirst} first.` : null;
+}
+
+/** The kit plan: the report's priorities reshaped by the validation (the same plan for the kits and their email). */
+export function kitPlanFor(ctx: DeliveryContext): KitPlan {
+  return planKits({
+    reportPriorities: ctx.reportPriorities ?? ctx.priorities,
+    analyses: ctx.analyses,
+    triage: ctx.triage,
+    validation: ctx.validation,
+    startFrom: ctx.validatedAt ?? ctx.dueTimes.implementationKits,
+  });
 }
 
 export function recommendationsByHorizon(
@@ -252,4 +324,13 @@ export function triageSentence(ctx: DeliveryContext): string {
 
 export function rankLabel(v: PriorityView): string {
   return `Priority ${v.displayRank}`;
+}
+
+/** The opening storyline: two or three root causes and how they connect (evidence-led analyses; else a summary). */
+export function storylineSection(ctx: DeliveryContext): Section {
+  const paragraphs = storylineParagraphs(ctx.companyName, ctx.analyses, ctx.priorities);
+  return {
+    heading: 'The storyline',
+    blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })),
+  };
 }
