@@ -118,12 +118,31 @@ export const specialistAnalysisSchema = z.object({
     .optional(),
   /** KPIs with baselines from the answers and documents. */
   kpis: z
-    .array(z.object({ name: z.string().max(200), baseline: z.string().max(200).optional(), source: z.string().max(200).optional() }))
+    .array(
+      z.object({
+        name: z.string().max(200),
+        baseline: z.string().max(200).optional(),
+        source: z.string().max(200).optional(),
+      }),
+    )
     .max(6)
     .optional(),
   /** Practices already in place (answers of 1–2, documents showing them), so advice never restarts them. */
   practicesInPlace: z.array(z.string().max(300)).max(12).optional(),
 });
+/**
+ * Fields computed from the evidence by src/analysis (never asked of an LLM): the OpenAI specialist's answer is
+ * merged with the rule model's values for these.
+ */
+export const EVIDENCE_DERIVED_FIELDS = [
+  'severity',
+  'relevance',
+  'coverage',
+  'quantified',
+  'kpis',
+  'practicesInPlace',
+] as const;
+
 export type Finding = z.infer<typeof findingSchema>;
 export type Recommendation = z.infer<typeof recommendationSchema>;
 export type SpecialistAnalysis = z.infer<typeof specialistAnalysisSchema>;
