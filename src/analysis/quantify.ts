@@ -132,7 +132,7 @@ export function quantify(ev: DomainEvidence, profile: CompanyProfile | null): Qu
       high: round(annual * 0.8),
       assumptions: [
         `You put a figure of ${f.raw}${f.per ? ` a ${f.per}` : ''} on this (${source}); a year at that rate is about ${pounds(annual)}.`,
-        'We assume 40–80% of it can be recovered within twelve months of the change, the rest needing longer or outside this domain.',
+        `We assume 40–80% of that ${pounds(annual)} can be recovered within twelve months of the change.`,
       ],
     };
   }

@@ -180,7 +180,7 @@ export function planKits(input: {
         );
       } else {
         changes.push(
-          `“${d.title}” is dropped (${d.reason}). No other area has evidence strong enough to take its place, so the kits carry ${kept.length === 1 ? 'one priority' : `${kept.length} priorities`}.`,
+          `“${d.title}” is dropped (${d.reason}). No other area has evidence strong enough to take its place, so the kits carry ${kept.length === 0 ? 'no priority' : kept.length === 1 ? 'one priority' : `${kept.length} priorities`}.`,
         );
       }
     }

@@ -4,8 +4,8 @@ import type { DomainEvidence } from './evidence';
  * Severity of a domain from its evidence, not from an average that dilutes acute problems.
  *
  *   breadth   = 5 × mean concern of the answered questions (1 → 0, 2 → 0.1, 3 → 0.5, 4 → 0.75, 5 → 1)
- *   acute     = 1.2 × min(3, count of 5s + ½ × count of 4s + ½ × answers at 4–5 that are critical by design)
- *   told      = 0.5 × min(2, follow-ups with figures) + 0.25 × min(2, other follow-ups)
+ *   acute     = 1.4 × min(3, count of 5s + 0.6 × count of 4s + ½ × answers at 4–5 that are critical by design)
+ *   told      = 0.7 × min(2, follow-ups with figures) + 0.3 × min(2, other follow-ups)
  *   stated    = 1.2 × relevance (the client's own challenges and objectives naming the domain)
  *   documents = 1.5 per critical red flag, 0.8 per warning (together at most 3), − 0.5 per healthy benchmark (at most 1)
  *   severity  = clamp(breadth + acute + told + stated + documents, 0, 9);  health = round(10 − severity), 1–10
@@ -32,10 +32,10 @@ export function severityOf(ev: DomainEvidence): Severity {
   const criticalDesign = ev.items.filter(
     (i) => i.kind === 'answer' && i.concern && (i.score ?? 0) >= 4 && i.weight > 1,
   ).length;
-  const acute = 1.2 * Math.min(3, fives + 0.5 * fours + 0.5 * criticalDesign);
+  const acute = 1.4 * Math.min(3, fives + 0.6 * fours + 0.5 * criticalDesign);
   const followUps = ev.items.filter((i) => i.kind === 'follow-up');
   const withFigures = followUps.filter((i) => i.figures.length > 0).length;
-  const told = 0.5 * Math.min(2, withFigures) + 0.25 * Math.min(2, followUps.length - withFigures);
+  const told = 0.7 * Math.min(2, withFigures) + 0.3 * Math.min(2, followUps.length - withFigures);
   const stated = 1.2 * ev.relevance;
   const flags = ev.items.filter((i) => i.kind === 'document' && i.benchmark);
   const critical = flags.filter((i) => i.benchmark!.status === 'critical').length;

@@ -188,7 +188,7 @@ function kitSections(
     intro.push({ key: 'Analysis by', value: `${analystLabel(a.analyst)}; confidence ${confidenceText(a)}` });
   intro.push({
     key: 'Dates',
-    value: `${cal.range({ start: f.start, end: ig.end }, offset)} (${preference} pace)`,
+    value: `“${rec.title}” runs ${cal.range({ start: f.start, end: ig.end }, offset)} (${preference} pace)`,
   });
   if (p.validation) {
     intro.push({
@@ -212,7 +212,7 @@ function kitSections(
       : null,
     ...(rec.horizon === 'quick-win' ? [sentence(rec.action)] : []),
     ...quickWins.map((r) => `${sentence(r.title)} ${sentence(r.action)}`),
-    `Leadership session on ${d(Math.min(3, f.end))}, then tell the team.`,
+    `Leadership session on ${d(Math.min(3, f.end))} about “${rec.title}”, then tell the team.`,
   ].filter((x): x is string => !!x);
   const implementation = [
     ...(rec.horizon === '30-90-days' ? [sentence(rec.action)] : []),
@@ -248,9 +248,17 @@ function kitSections(
     kind: 'table',
     headers: ['Phase', 'When', 'Actions'],
     rows: [
-      ['Foundation', cal.range(f, offset), bullets(foundation)],
-      ['Implementation', cal.range(im, offset), bullets(implementation)],
-      ['Integration', cal.range(ig, offset), bullets(integration)],
+      [`Foundation: ${ownerName} sets up “${rec.title}”`, cal.range(f, offset), bullets(foundation)],
+      [
+        `Implementation: ${rec.horizon === 'strategic' ? 'pilot' : 'deliver'} “${rec.title}”`,
+        cal.range(im, offset),
+        bullets(implementation),
+      ],
+      [
+        `Integration: make “${rec.title}” routine at ${ctx.companyName}`,
+        cal.range(ig, offset),
+        bullets(integration),
+      ],
     ],
   });
 
@@ -276,20 +284,23 @@ function kitSections(
     heading: 'Communication kit',
     level: 2,
     blocks: [
-      { kind: 'paragraph', text: `Leadership session on ${d(Math.min(3, f.end))}:` },
+      {
+        kind: 'paragraph',
+        text: `Agenda for the leadership session on “${rec.title}” (${d(Math.min(3, f.end))}):`,
+      },
       { kind: 'bullets', ordered: true, items: agenda },
-      { kind: 'paragraph', text: 'Note to the team (draft):' },
+      { kind: 'paragraph', text: `Draft note to the ${ctx.companyName} team:` },
       ...announcement.map((text) => ({ kind: 'paragraph' as const, text })),
     ],
   };
 
   // Progress tracking: KPIs with baselines and targets, milestones with dates.
   const milestones: string[][] = [
-    [`Owner, baselines and team note`, d(Math.min(7, f.end)), 'First weekly report'],
+    [`${ownerName}: baselines and team note`, d(Math.min(7, f.end)), `First weekly report on “${rec.title}”`],
     ...quickWins.map((r) => [r.title, d(f.end), 'Done and visible']),
     rec.horizon === 'strategic'
       ? [`${rec.title}: pilot`, d(im.end, true), 'Pilot results']
-      : [rec.title, d(rec.horizon === 'quick-win' ? f.end : im.end, true), 'Live for everyone it affects'],
+      : [rec.title, d(rec.horizon === 'quick-win' ? f.end : im.end, true), `Live across ${ctx.companyName}`],
     ...midTerm.map((r) => [r.title, d(im.end, true), 'In use']),
     ...strategic.map((r) => [r.title, d(ig.end, true), 'Funded plan']),
     ['KPI review', d(ig.end, true), 'Decision recorded'],
@@ -307,16 +318,18 @@ function kitSections(
           k.baseline
             ? `${k.baseline} (${k.baselineSource ?? 'your answers'})`
             : `Measure by ${d(Math.min(7, f.end))}`,
-          k.target ?? `Set by ${owner.named ? owner.name : 'the owner'} once the baseline is in`,
+          k.target ??
+            `${owner.named ? owner.name : 'The owner'} sets it once ${lowerFirst(k.name)} is measured`,
         ]),
       },
       { kind: 'table', caption: 'Milestones', headers: ['Milestone', 'Due', 'Evidence'], rows: milestones },
       {
         kind: 'keyValue',
         items: [
-          { key: 'Weekly report', value: `${rec.title}, from ${owner.name}, every Friday` },
-          { key: 'Readings', value: p.kpis.map((k) => k.name).join('; ') || 'the agreed measures' },
-          { key: 'Also', value: 'status, milestones done, risks, decisions needed, next week' },
+          {
+            key: 'Weekly report',
+            value: `Every Friday ${owner.named ? owner.name : lowerFirst(owner.name)} reports on “${rec.title}”: ${p.kpis.map((k) => lowerFirst(k.name)).join('; ') || 'the agreed measures'}, milestones done, risks and decisions needed.`,
+          },
         ],
       },
     ],
@@ -386,7 +399,7 @@ function kitSections(
       `Effort on “${rec.title}” is ${rec.effort}`,
       rec.effort === 'high' ? 'High' : 'Low',
       capitalise(rec.impact),
-      `Re-plan at the first missed milestone.`,
+      `${ownerName} re-plans “${rec.title}” at its first missed milestone.`,
     ]);
   }
   const risks: Section = {
@@ -463,7 +476,7 @@ export function composeImplementationKits(ctx: DeliveryContext): DeliverableDocu
   } else {
     intro.push({
       kind: 'paragraph',
-      text: `We did not receive your validation in time, so these kits follow the priorities in the detailed report at a standard pace, starting ${formatDate(plan.startDate)}.`,
+      text: `We did not receive your validation in time, so the kits for ${ctx.companyName} follow the priorities in the detailed report at a standard pace, starting ${formatDate(plan.startDate)}.`,
     });
   }
   if (priorities.length === 0) {
@@ -477,7 +490,7 @@ export function composeImplementationKits(ctx: DeliveryContext): DeliverableDocu
       text: `${priorities.length === 1 ? 'One kit' : `${capitalise(numberWord(priorities.length))} kits`} follow, each with a playbook, a communication kit, progress tracking and risks; the master roadmap at the end puts ${priorities.length === 1 ? 'it' : 'them'} on one calendar.`,
     });
   }
-  sections.push({ heading: 'How these kits were shaped', blocks: intro });
+  sections.push({ heading: `How the kits for ${ctx.companyName} were shaped`, blocks: intro });
 
   priorities.forEach((p, i) => sections.push(...kitSections(ctx, plan, p, i + 1, phases, offsets[i], cal)));
 
@@ -494,17 +507,15 @@ export function composeImplementationKits(ctx: DeliveryContext): DeliverableDocu
               ? 'Your capacity for change is high, so the priorities start together.'
               : capacity === 'low' || capacity === 'very-low'
                 ? `Your capacity for change is ${RESOURCE_LABELS[capacity]}, so each priority starts only when the one before has finished its implementation phase.`
-                : 'Each priority starts when the one before has finished its foundation phase.',
+                : `At ${ctx.companyName} each priority starts when the one before has finished its foundation phase.`,
         },
         {
           kind: 'table',
-          headers: ['Priority', 'Owner', 'Foundation', 'Implementation', 'Integration'],
+          headers: ['Priority', 'Owner', 'Phases'],
           rows: priorities.map((p, i) => [
             `${i + 1}. ${p.rec.title}`,
             ownerOf(ctx, p).name,
-            cal.range(phases.foundation, offsets[i]),
-            cal.range(phases.implementation, offsets[i]),
-            cal.range(phases.integration, offsets[i]),
+            `Foundation ${cal.range(phases.foundation, offsets[i])}; implementation ${cal.range(phases.implementation, offsets[i])}; integration ${cal.range(phases.integration, offsets[i])}`,
           ]),
         },
         {
