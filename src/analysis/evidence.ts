@@ -178,7 +178,7 @@ export function collectEvidence(input: EvidenceInput): DomainEvidence {
   }
 
   // The profile: challenges and objectives, sentence by sentence, matched to the domain's vocabulary.
-  let relevance = 0;
+
   const challenges = input.profile?.challenges?.trim() ?? '';
   const objectives = input.profile?.objectives?.trim() ?? '';
   const challengeHits = challenges ? sentencesAbout(challenges, input.domain) : [];
@@ -205,7 +205,7 @@ export function collectEvidence(input: EvidenceInput): DomainEvidence {
       figures: parseFigures(s),
     });
   });
-  relevance = Math.min(
+  const relevance = Math.min(
     1,
     0.4 * Math.min(2, challengeHits.length) +
       0.2 * Math.min(1, objectiveHits.length) +

@@ -85,7 +85,7 @@ function phasedRecommendationsTable(v: PriorityView): Block {
   return { kind: 'table', headers: ['When', 'Recommendation', 'What to do', 'Impact / effort'], rows };
 }
 
-function prioritySections(ctx: DeliveryContext, v: PriorityView): Section[] {
+function prioritySections(ctx: DeliveryContext, v: PriorityView, seen: Set<string>): Section[] {
   const a = v.analysis;
   const cell = heatmapCells(ctx).find((c) => c.domain === v.rec.domain)!;
   const overview: KeyValueItem[] = [
@@ -128,7 +128,7 @@ function prioritySections(ctx: DeliveryContext, v: PriorityView): Section[] {
     out.push({
       heading: 'Issues and evidence',
       level: 2,
-      blocks: [{ kind: 'bullets', items: [...a.findings].sort(bySeverity).map(findingText) }],
+      blocks: [{ kind: 'bullets', items: [...a.findings].sort(bySeverity).map((f) => findingText(f, seen)) }],
     });
   }
   out.push({
@@ -309,6 +309,7 @@ function validationCallToAction(ctx: DeliveryContext, views: PriorityView[]): Se
 }
 
 export function composeDetailedReport(ctx: DeliveryContext): DeliverableDocument {
+  const seen = new Set<string>();
   const cells = heatmapCells(ctx);
   const views = priorityViews(ctx);
   const health = overallHealth(ctx);
@@ -339,7 +340,7 @@ export function composeDetailedReport(ctx: DeliveryContext): DeliverableDocument
       blocks: [{ kind: 'paragraph', text: 'No priority recommendations were produced for this assessment.' }],
     });
   }
-  for (const v of views) sections.push(...prioritySections(ctx, v));
+  for (const v of views) sections.push(...prioritySections(ctx, v, seen));
 
   sections.push(dependencySection(ctx, views));
 
@@ -378,7 +379,7 @@ export function composeDetailedReport(ctx: DeliveryContext): DeliverableDocument
         level: 2,
         blocks: [
           { kind: 'paragraph', text: a.summary },
-          { kind: 'bullets', items: [...a.findings].sort(bySeverity).map(findingText) },
+          { kind: 'bullets', items: [...a.findings].sort(bySeverity).map((f) => findingText(f, seen)) },
           {
             kind: 'table',
             headers: ['When', 'Recommendation', 'What to do'],

@@ -4,7 +4,7 @@ import { heatmapCells } from '../heatmap';
 import type { Block, DeliverableDocument, DeliveryContext, KeyValueItem, Section } from '../types';
 import {
   cellLabel,
-  evidenceText,
+  evidenceLine,
   growthImpactText,
   overallHealth,
   priorityViews,
@@ -20,6 +20,7 @@ import {
 // ---------------------------------------------------------------------------------------------------------------
 
 export function composeExecutiveSummary(ctx: DeliveryContext): DeliverableDocument {
+  const seen = new Set<string>();
   const sections: Section[] = [];
   const health = overallHealth(ctx);
   const views = priorityViews(ctx).slice(0, 3);
@@ -84,7 +85,8 @@ export function composeExecutiveSummary(ctx: DeliveryContext): DeliverableDocume
           ? { key: 'What it is worth', value }
           : { key: 'Growth impact', value: growthImpactText(v.rec, v.analysis) },
       );
-      if (v.concern) items.push({ key: 'Evidence', value: v.concern.evidence.map(evidenceText).join('; ') });
+      const evidence = v.concern ? evidenceLine(v.concern.evidence, seen) : '';
+      if (evidence) items.push({ key: 'Evidence', value: evidence });
       items.push({ key: 'What we recommend', value: sentence(v.rec.action) });
       sections.push({
         heading: `${rankLabel(v)}: ${v.rec.title}`,

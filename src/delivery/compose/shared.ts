@@ -21,8 +21,6 @@ import {
   addHours,
   capitalise,
   listAnd,
-  lowerFirst,
-  oneDecimal,
   sentence,
   stripStop,
 } from '../format';
@@ -187,8 +185,24 @@ export function evidenceText(e: Finding['evidence'][number]): string {
   return quote ? `${evidenceOrigin(e)}: “${quote}”` : evidenceOrigin(e);
 }
 
-export function findingText(f: Finding): string {
-  return `${sentence(f.title)} ${sentence(f.detail)} Evidence: ${f.evidence.map(evidenceText).join('; ')}.`;
+/**
+ * The evidence of a finding as one line, leaving out quotes this document has already shown (pass the same `seen`
+ * set through one document), so each quote appears once.
+ */
+export function evidenceLine(evidence: Finding['evidence'], seen?: Set<string>): string {
+  const fresh = evidence.filter((e) => {
+    const key = e.quote.trim().toLowerCase();
+    if (!seen || !key) return true;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return fresh.map(evidenceText).join('; ');
+}
+
+export function findingText(f: Finding, seen?: Set<string>): string {
+  const evidence = evidenceLine(f.evidence, seen);
+  return `${sentence(f.title)} ${sentence(f.detail)}${evidence ? ` Evidence: ${evidence}.` : ''}`;
 }
 
 /** The analyst as shown to the client: an AI specialist, named honestly. */
@@ -272,10 +286,8 @@ export function strengthItems(ctx: DeliveryContext, max: number): { intro: strin
     const triage = ctx.triage.domains.find((t) => t.domain === c.domain);
     const parts: string[] = [];
     if (analysis) parts.push(sentence(analysis.summary));
-    else if (triage) {
-      parts.push(
-        `Your answers averaged ${oneDecimal(triage.score)} on the 1–5 concern scale${triage.reason ? `: ${lowerFirst(stripStop(triage.reason))}` : ''}.`,
-      );
+    else if (triage && triage.answeredRatio < 0.8) {
+      parts.push(`Only part of this area was answered, so treat the estimate with care.`);
     }
     // Priorities whose domain depends on this one are easier to deliver from a strong base.
     const supported = views.filter((v) => v.analysis?.dependencies.some((d) => d.domain === c.domain));
@@ -288,9 +300,7 @@ export function strengthItems(ctx: DeliveryContext, max: number): { intro: strin
     }
     return `${cellLabel(c)}. ${parts.join(' ')}`.trim();
   });
-  const scale = cells.some((c) => c.source === 'triage-estimate')
-    ? ' Questionnaire answers are scored from 1 (a strength) to 5 (a serious concern).'
-    : '';
+  const scale = '';
   const intro = onlyRelative
     ? `No domain at ${ctx.companyName} reached the good band (6/10 or more); these are the relatively strongest and the best base to build on.${scale}`
     : `These domains at ${ctx.companyName} are in good shape and give you something to build on while you fix the priorities.${scale}`;
