@@ -7,7 +7,8 @@ import {
 } from '../domain/analysis';
 import { domainName, type DomainId } from '../domain/domains';
 import type { CompanyProfile } from '../domain/profile';
-import { isValidScore } from '../domain/questionnaire';
+import { ALL_QUESTIONS, isApplicable, isValidScore } from '../domain/questionnaire';
+import { profileFacts } from '../domain/profile';
 import type { Horizon, Level3, Question } from '../domain/questionnaire/types';
 import { DOMAIN_LINKS } from '../domain/triage';
 import { alreadyInPlace, fitTemplate, tagsOf, type BankContext } from './bank';
@@ -378,10 +379,14 @@ export function analyseDomain(input: AnalyseInput): SpecialistAnalysis {
     recommendations,
     impact,
     effort: medianLevel(recommendations.map((r) => r.effort)),
-    dependencies: DOMAIN_LINKS.filter((l) => l.to === input.domain).map((l) => ({
-      domain: l.from,
-      reason: l.reason,
-    })),
+    // Only domains that apply to this company (no supply chain for a services firm).
+    dependencies: DOMAIN_LINKS.filter(
+      (l) =>
+        l.to === input.domain &&
+        (input.questions ?? ALL_QUESTIONS).some(
+          (q) => q.domain === l.from && isApplicable(q, profileFacts(input.profile)),
+        ),
+    ).map((l) => ({ domain: l.from, reason: l.reason })),
     confidence: confidenceOf(ev),
     severity: { score: sev.score, drivers: sev.drivers },
     relevance: ev.relevance,

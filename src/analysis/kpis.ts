@@ -38,7 +38,7 @@ export const DOMAIN_KPIS: Record<DomainId, KpiDef[]> = {
   ],
   'people-organization': [
     { name: 'Regretted attrition over 12 months', doc: /attrition|turnover|leaver/i, question: 'ppl-03' },
-    { name: 'Time to hire for key roles', doc: /time to hire|vacanc/i, question: 'ppl-01' },
+    { name: 'Time to fill key roles', doc: /time to (?:hire|fill)|vacanc/i, question: 'ppl-01' },
     { name: 'Roles with a named successor or deputy', question: 'ppl-04' },
   ],
   'technology-data': [

@@ -57,7 +57,7 @@ const LEVERS: Record<DomainId, { low: number; high: number; what: string; measur
   'people-organization': {
     low: 0.005,
     high: 0.015,
-    what: 'cost of attrition, slow hiring and overloaded key people',
+    what: 'cost of attrition, unfilled roles and overloaded key people',
     measure: 'regretted leavers in the last 12 months and the time to fill each key role',
   },
   'technology-data': {

@@ -8,6 +8,7 @@ import { domainName, type DomainId } from '../domain/domains';
 import { AGREEMENT_FACTOR, GOOD_HEALTH, RESOURCE_FACTOR, scoreCandidates } from '../domain/prioritisation';
 import type { ValidationResponse } from '../domain/validation';
 import {
+  HIRING_WORDS,
   criteriaClauses,
   namedOwner,
   parseConstraints,
@@ -63,17 +64,42 @@ function kpisFor(a: SpecialistAnalysis | null, domain: DomainId, criteria: strin
     baselineSource: k.source,
   }));
   const vocab = DOMAIN_VOCABULARY[domain];
+  const GENERIC = new Set([
+    'month',
+    'months',
+    'share',
+    'rate',
+    'time',
+    'days',
+    'over',
+    'with',
+    'named',
+    'roles',
+    'first',
+    'customers',
+    'customer',
+    'new',
+    'number',
+    'quarter',
+  ]);
+  const words = (x: string) =>
+    x
+      .toLowerCase()
+      .split(/\W+/)
+      .filter((w) => w.length > 3 && !GENERIC.has(w));
   for (const clause of criteria) {
     const lc = clause.toLowerCase();
-    const words = (s: string) =>
-      s
-        .toLowerCase()
-        .split(/\W+/)
-        .filter((w) => w.length > 3);
-    const kpi = base.find((k) => words(k.name).some((w) => lc.includes(w.slice(0, 5))));
+    const kpi = base.find((k) =>
+      words(k.name).some((w) => words(clause).some((c) => c.slice(0, 5) === w.slice(0, 5))),
+    );
     if (kpi) {
       if (!kpi.target) kpi.target = clause;
-    } else if (vocab.some((v) => lc.includes(v.trim())) && /\d|£|%/.test(clause)) {
+    } else if (
+      vocab.some((v) =>
+        new RegExp(`(?:^|[^a-z])${v.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(lc),
+      ) &&
+      /\d|£|%/.test(clause)
+    ) {
       base.unshift({
         name: clause.replace(/\s+(?:below|above|under|over|to|at|within)\b.*$/i, ''),
         target: clause,
@@ -116,7 +142,7 @@ export function planKits(input: {
       dropped.push({
         title: item.recommendation.title,
         domain: item.recommendation.domain,
-        reason: v.reason?.trim() || `you rated it ${v.agreement} out of 5`,
+        reason: v.reason?.trim().replace(/[.!\s]+$/, '') || `you rated it ${v.agreement} out of 5`,
         replacedBy: null,
       });
       return;
@@ -180,7 +206,7 @@ export function planKits(input: {
         );
       } else {
         changes.push(
-          `“${d.title}” is dropped (${d.reason}). No other area has evidence strong enough to take its place, so the kits carry ${kept.length === 0 ? 'no priority' : kept.length === 1 ? 'one priority' : `${kept.length} priorities`}.`,
+          `“${d.title}” is dropped (${d.reason}). No other area has evidence strong enough to take its place, so the kits carry ${kept.length === 0 ? 'no priority' : kept.length === 1 ? 'one priority' : `${['', '', 'two', 'three', 'four', 'five'][kept.length] ?? kept.length} priorities`}.`,
         );
       }
     }
@@ -244,7 +270,10 @@ export function planKits(input: {
       : null;
     p.owner = own ?? global;
     if (p.owner) changes.push(`${p.owner} owns “${p.rec.title}”, as you told us.`);
-    p.kpis = kpisFor(p.analysis, p.rec.domain, criteria);
+    // Under a headcount freeze, no hiring measure either.
+    p.kpis = kpisFor(p.analysis, p.rec.domain, criteria).filter(
+      (k) => !constraints.hiringFreeze || !HIRING_WORDS.test(k.name),
+    );
   }
   if (constraints.hiringFreeze)
     changes.push('No step in the kits adds headcount: everything uses the team you have.');

@@ -5,7 +5,11 @@ import { SPECIALIST_PERSONAS } from '../../src/agents/personas';
 import { prioritise } from '../../src/domain/prioritisation';
 import { triageRules } from '../../src/domain/triage';
 import type { ValidationResponse } from '../../src/domain/validation';
-import { composeDetailedReport, composeExecutiveSummary, composeImplementationKits } from '../../src/delivery';
+import {
+  composeDetailedReport,
+  composeExecutiveSummary,
+  composeImplementationKits,
+} from '../../src/delivery';
 import { implementationKitsEmail } from '../../src/delivery/emails';
 import { kitPlanFor } from '../../src/delivery/documents';
 import { documentText } from '../../src/delivery/test-helpers';

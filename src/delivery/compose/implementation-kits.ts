@@ -277,7 +277,7 @@ function kitSections(
   const announcement = [
     `Subject: ${rec.title}`,
     `We have looked hard at how ${ctx.companyName} runs. ${headline ? `One finding stood out: ${lowerFirst(stripStop(headline.title))}.` : ''}`.trim(),
-    `From ${d(f.start)}, ${owner.named ? owner.name : lowerFirst(owner.name)} will lead the change: ${lowerFirst(stripStop(rec.title))}. The first step is ${lowerFirst(stripStop(quickWins[0]?.title ?? rec.title))}.`,
+    `From ${d(f.start)}, ${owner.named ? owner.name : lowerFirst(owner.name)} will lead the change: ${lowerFirst(stripStop(rec.title))}. The first step: ${lowerFirst(stripStop(quickWins[0]?.title ?? rec.title))}.`,
     `We will share ${lowerFirst(p.kpis[0]?.name ?? 'progress')} every week. ${ctx.clientFirstName}`,
   ];
   const comms: Section = {
