@@ -20,7 +20,7 @@ export interface AnalystDocument {
   fileName: string;
   domain?: string | null;
   contentType: string;
-  /** What document extraction read from the file (src/documents); absent = not read yet. */
+  /** What was read from the file (src/documents); absent when it has not been read. */
   extracted?: ExtractedDocument | null;
 }
 

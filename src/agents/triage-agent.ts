@@ -16,7 +16,8 @@ export async function runTriage(
     assessmentId: string;
     profile: CompanyProfile | null;
     answers: { questionId: string; score: number | null; text: string | null }[];
-    documents?: AnalystDocument[];
+    /** The uploaded documents with what was read from them (red flags against the benchmarks). */
+    documents?: readonly AnalystDocument[];
   },
 ): Promise<TriageResult> {
   // DOMAIN.md's weighted rules, then the evidence (acute answers, follow-ups, stated challenges, document red flags).

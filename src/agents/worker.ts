@@ -7,9 +7,10 @@ import { schemas } from '../pipeline/steps';
 import { loadProfile } from '../services/profiles';
 import { runTriage } from './triage-agent';
 import { analyseDomain } from './specialist-agent';
-import type { AnalystDocument } from './rule-analyst';
 import { logger, withLogContext } from '../logger';
 import { recordStage } from '../services/assessments';
+import { ensureDocumentsRead } from '../services/document-reading';
+import type { AnalystDocument } from './rule-analyst';
 
 /**
  * The agent worker, as run by the container entrypoint (containers/agent/main.ts) on Fargate,
@@ -22,16 +23,17 @@ async function assessmentInputs(ctx: AppContext, assessmentId: string) {
     include: { answers: { select: { questionId: true, score: true, text: true } }, documents: true },
   });
   const profile = (a.profileSnapshot as CompanyProfile | null) ?? (await loadProfile(ctx.db, a.userId));
-  return { assessment: a, profile, documents: analystDocuments(a.documents) };
-}
-
-/** The uploaded documents as the analysts see them (document extraction adds what was read from each). */
-function analystDocuments(
-  documents: { fileName: string; domain: string | null; contentType: string; status: string }[],
-): AnalystDocument[] {
-  return documents
+  // Every uploaded document, read (documents read at upload come from their stored result).
+  const read = new Map((await ensureDocumentsRead(ctx, assessmentId)).map((e) => [e.documentId, e]));
+  const documents: AnalystDocument[] = a.documents
     .filter((d) => d.status === 'uploaded')
-    .map((d) => ({ fileName: d.fileName, domain: d.domain, contentType: d.contentType }));
+    .map((d) => ({
+      fileName: d.fileName,
+      domain: d.domain,
+      contentType: d.contentType,
+      extracted: read.get(d.id),
+    }));
+  return { assessment: a, profile, documents };
 }
 
 /** Triage mode: rules (plus an optional LLM refinement), stored once, then `DomainTriageComplete`. */
