@@ -1,4 +1,4 @@
-import { specialistAnalysisSchema } from '../domain/analysis';
+import { EVIDENCE_DERIVED_FIELDS, specialistAnalysisSchema } from '../domain/analysis';
 import { DOMAIN_IDS } from '../domain/domains';
 import { ALL_QUESTIONS } from '../domain/questionnaire';
 import { fakeQuestionSet, makeProfile } from '../domain/testing/fake-questions';
@@ -86,9 +86,12 @@ describe('SPECIALIST_JSON_SCHEMA', () => {
   type Obj = { required: string[]; properties: Record<string, { items?: Obj } & Partial<Obj>> };
   const schema = SPECIALIST_JSON_SCHEMA as unknown as Obj;
 
-  it('requires exactly the fields of specialistAnalysisSchema', () => {
-    expect([...schema.required].sort()).toEqual(Object.keys(specialistAnalysisSchema.shape).sort());
-    expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(specialistAnalysisSchema.shape).sort());
+  it('requires exactly the fields of specialistAnalysisSchema the LLM writes (the evidence-derived ones are computed)', () => {
+    const llmFields = Object.keys(specialistAnalysisSchema.shape)
+      .filter((k) => !(EVIDENCE_DERIVED_FIELDS as readonly string[]).includes(k))
+      .sort();
+    expect([...schema.required].sort()).toEqual(llmFields);
+    expect(Object.keys(schema.properties).sort()).toEqual(llmFields);
   });
 
   it('describes what the rule analyst produces, field by field', () => {

@@ -269,11 +269,12 @@ export const SPECIALIST_JSON_SCHEMA: Record<string, unknown> = {
             items: {
               type: 'object',
               additionalProperties: false,
-              required: ['source', 'ref', 'quote'],
+              required: ['source', 'ref', 'quote', 'where'],
               properties: {
                 source: { type: 'string', enum: ['answer', 'follow-up', 'document', 'profile'] },
                 ref: { type: 'string' },
                 quote: { type: 'string' },
+                where: { type: 'string' },
               },
             },
           },
@@ -287,7 +288,18 @@ export const SPECIALIST_JSON_SCHEMA: Record<string, unknown> = {
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['id', 'domain', 'horizon', 'title', 'action', 'impact', 'effort', 'scores', 'basedOn'],
+        required: [
+          'id',
+          'domain',
+          'horizon',
+          'title',
+          'action',
+          'impact',
+          'effort',
+          'scores',
+          'basedOn',
+          'tags',
+        ],
         properties: {
           id: { type: 'string' },
           domain: domainEnum,
@@ -303,6 +315,10 @@ export const SPECIALIST_JSON_SCHEMA: Record<string, unknown> = {
             properties: { revenue: unit, efficiency: unit, competitive: unit, strategic: unit },
           },
           basedOn: { type: 'array', items: { type: 'string' } },
+          tags: {
+            type: 'array',
+            items: { type: 'string', enum: ['hiring', 'spend', 'system-change', 'process', 'people'] },
+          },
         },
       },
     },

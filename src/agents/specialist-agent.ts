@@ -2,6 +2,7 @@ import type { AppContext } from '../context';
 import type { DomainId } from '../domain/domains';
 import {
   confidenceGate,
+  EVIDENCE_DERIVED_FIELDS,
   healthBand,
   specialistAnalysisSchema,
   type SpecialistAnalysis,
@@ -15,6 +16,12 @@ import {
   type Persona,
 } from './personas';
 import { logger } from '../logger';
+
+function evidenceDerived(a: SpecialistAnalysis): Partial<SpecialistAnalysis> {
+  const out: Record<string, unknown> = {};
+  for (const k of EVIDENCE_DERIVED_FIELDS) if (a[k] !== undefined) out[k] = a[k];
+  return out as Partial<SpecialistAnalysis>;
+}
 
 export interface SpecialistOutcome {
   analysis: SpecialistAnalysis;
@@ -102,8 +109,11 @@ export async function analyseDomain(
         schemaName: 'specialist_analysis',
         jsonSchema: SPECIALIST_JSON_SCHEMA,
       });
+      // The evidence-derived fields (severity, coverage, £ value, KPIs...) come from the rule model, not the LLM.
+      const derived = evidenceDerived(rules());
       const parsed = specialistAnalysisSchema.safeParse({
         ...JSON.parse(response.content),
+        ...derived,
         domain: input.domain,
         analyst: persona.name,
       });

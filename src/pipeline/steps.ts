@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { AppContext } from '../context';
 import { DOMAIN_IDS, type DomainId } from '../domain/domains';
 import { computeDueTimes, isoSeconds } from '../domain/schedule';
-import { prioritise, applyValidation } from '../domain/prioritisation';
+import { prioritise } from '../domain/prioritisation';
+import { kitPlanFor } from '../delivery/compose/shared';
 import {
   composeDeliverable,
   detailedReportEmail,
@@ -331,8 +332,9 @@ export async function generateDeliverable(ctx: AppContext, stage: DeliverableSta
   }
   const deliveryCtx = await loadDeliveryContext(ctx, input.assessmentId);
   if (stage === 'implementation-kits' && deliveryCtx.validation) {
-    // The client's validation reorders the report's priorities (strong disagreement with #1 drops it below #2).
-    const reordered = applyValidation(deliveryCtx.priorities, deliveryCtx.validation);
+    // The client's validation reshapes the report's priorities: rejected ones dropped and replaced, constraints
+    // applied, strong agreement with high resources moves a priority up (src/analysis/reshape.ts).
+    const reordered = kitPlanFor(deliveryCtx).priorities.map((p) => p.item);
     deliveryCtx.priorities = reordered;
     await ctx.db.assessment.update({
       where: { id: input.assessmentId },
