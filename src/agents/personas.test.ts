@@ -2,7 +2,7 @@ import { EVIDENCE_DERIVED_FIELDS, specialistAnalysisSchema } from '../domain/ana
 import { DOMAIN_IDS } from '../domain/domains';
 import { ALL_QUESTIONS } from '../domain/questionnaire';
 import { fakeQuestionSet, makeProfile } from '../domain/testing/fake-questions';
-import { TRIAGE_SYSTEM_PROMPT } from '../domain/triage';
+import { TRIAGE_SYSTEM_PROMPT } from './triage-prompt';
 import {
   buildSpecialistUserPrompt,
   SPECIALIST_JSON_SCHEMA,

@@ -2,7 +2,7 @@ import { DOMAIN_IDS, domainName, type DomainId } from '../domain/domains';
 import { profileFacts, type CompanyProfile, type ProfileFacts } from '../domain/profile';
 import { ALL_QUESTIONS, isApplicable, isValidScore } from '../domain/questionnaire';
 import type { Question } from '../domain/questionnaire/types';
-import { TRIAGE_SYSTEM_PROMPT } from '../domain/triage';
+import { TRIAGE_SYSTEM_PROMPT } from './triage-prompt';
 import type { AnalystAnswer, AnalystDocument } from './rule-analyst';
 
 /** A specialist analyst's persona. The system prompt is what the LLM sees. */
