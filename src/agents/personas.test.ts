@@ -1,14 +1,10 @@
 import { EVIDENCE_DERIVED_FIELDS, specialistAnalysisSchema } from '../domain/analysis';
-import { DOMAIN_IDS } from '../domain/domains';
+import { DOMAIN_IDS, domainName, type DomainId } from '../domain/domains';
 import { ALL_QUESTIONS } from '../domain/questionnaire';
 import { fakeQuestionSet, makeProfile } from '../domain/testing/fake-questions';
 import { TRIAGE_SYSTEM_PROMPT } from './triage-prompt';
-import {
-  buildSpecialistUserPrompt,
-  SPECIALIST_JSON_SCHEMA,
-  SPECIALIST_PERSONAS,
-  TRIAGE_PERSONA,
-} from './personas';
+import { buildSpecialistUserPrompt, SPECIALIST_PERSONAS, TRIAGE_PERSONA } from './personas';
+import { SPECIALIST_JSON_SCHEMA } from './specialist-output';
 import { analyseDomainByRules } from './rule-analyst';
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
@@ -21,7 +17,7 @@ describe('SPECIALIST_PERSONAS', () => {
     for (const [domain, p] of Object.entries(SPECIALIST_PERSONAS)) {
       expect(words(p.systemPrompt)).toBeLessThanOrEqual(350);
       expect(p.systemPrompt).toContain(p.name);
-      expect(p.systemPrompt).toContain(`${domain}:<question id>`);
+      expect(p.systemPrompt).toContain(domainName(domain as DomainId));
       expect(p.systemPrompt).toMatch(/JSON/);
       expect(p.systemPrompt).toMatch(/UK English/);
       expect(p.background.length).toBeGreaterThan(40);
@@ -56,14 +52,15 @@ describe('buildSpecialistUserPrompt', () => {
         { fileName: 'org.pdf', domain: 'people-organization', contentType: 'application/pdf' },
       ],
     });
-    expect(prompt).toContain('- fin-01 financial-management topic 1: 5/5 "fin-01 broken practice"');
-    expect(prompt).toContain('fin-01-f1 (What have you tried on fin-01?): "We tried a spreadsheet."');
-    expect(prompt).toContain('- fin-02 financial-management topic 2: 2/5 "fin-02 good practice"');
+    expect(prompt).toContain('fin-01 financial-management topic 1 5 "fin-01 broken practice"');
+    expect(prompt).toContain(' fin-01-f1: "We tried a spreadsheet."');
+    expect(prompt).toContain('fin-02 financial-management topic 2 2 "fin-02 good practice"');
     expect(prompt).toContain('Unanswered: fin-03 financial-management topic 3');
-    expect(prompt).toContain('budget.xlsx');
-    expect(prompt).toContain('General documents: board-pack.pdf');
+    expect(prompt).toContain('budget.xlsx: not read yet');
     expect(prompt).toContain('Margins are shrinking.');
     expect(prompt).toContain('Sell the business in 2030.');
+    // A general document with nothing read for this domain adds nothing.
+    expect(prompt).not.toContain('board-pack.pdf');
     expect(prompt).not.toContain('rev-01');
     expect(prompt).not.toContain('Secret revenue note.');
     expect(prompt).not.toContain('org.pdf');
@@ -85,16 +82,31 @@ describe('buildSpecialistUserPrompt', () => {
 describe('SPECIALIST_JSON_SCHEMA', () => {
   type Obj = { required: string[]; properties: Record<string, { items?: Obj } & Partial<Obj>> };
   const schema = SPECIALIST_JSON_SCHEMA as unknown as Obj;
+  // Written by the model; the rest of specialistAnalysisSchema is derived (ids, origins, band) or evidence-derived.
+  const DERIVED = ['domain', 'analyst', 'band', ...EVIDENCE_DERIVED_FIELDS];
 
-  it('requires exactly the fields of specialistAnalysisSchema the LLM writes (the evidence-derived ones are computed)', () => {
+  it('asks the model only for the judgement fields of specialistAnalysisSchema', () => {
     const llmFields = Object.keys(specialistAnalysisSchema.shape)
-      .filter((k) => !(EVIDENCE_DERIVED_FIELDS as readonly string[]).includes(k))
+      .filter((k) => !DERIVED.includes(k))
       .sort();
     expect([...schema.required].sort()).toEqual(llmFields);
     expect(Object.keys(schema.properties).sort()).toEqual(llmFields);
   });
 
-  it('describes what the rule analyst produces, field by field', () => {
+  it('is strict: every object closed and every property required', () => {
+    const visit = (node: unknown): void => {
+      if (!node || typeof node !== 'object') return;
+      const o = node as Record<string, unknown>;
+      if (o.type === 'object') {
+        expect(o.additionalProperties).toBe(false);
+        expect([...(o.required as string[])].sort()).toEqual(Object.keys(o.properties as object).sort());
+      }
+      Object.values(o).forEach(visit);
+    };
+    visit(schema);
+  });
+
+  it('describes what the rule analyst produces, less the derived id, domain and origin', () => {
     const a = analyseDomainByRules({
       domain: 'financial-management',
       persona: { name: 'Rajiv Menon' },
@@ -106,8 +118,16 @@ describe('SPECIALIST_JSON_SCHEMA', () => {
     const finding = schema.properties.findings.items!;
     expect(Object.keys(a.findings[0]).sort()).toEqual([...finding.required].sort());
     const recommendation = schema.properties.recommendations.items!;
-    expect(Object.keys(a.recommendations[0]).sort()).toEqual([...recommendation.required].sort());
+    expect(
+      Object.keys(a.recommendations[0])
+        .filter((k) => k !== 'id' && k !== 'domain')
+        .sort(),
+    ).toEqual([...recommendation.required].sort());
     const evidence = finding.properties.evidence.items!;
-    expect(Object.keys(a.findings[0].evidence[0]).sort()).toEqual([...evidence.required].sort());
+    expect(
+      Object.keys(a.findings[0].evidence[0])
+        .filter((k) => k !== 'where')
+        .sort(),
+    ).toEqual([...evidence.required].sort());
   });
 });
