@@ -39,8 +39,8 @@ interface RefTarget {
 export interface InputIndex {
   /** Normalised text of every client input, one per line. */
   corpus: string;
-  /** Every figure in the inputs, document facts and instructions. */
-  figures: number[];
+  /** Every figure in the inputs, document facts and instructions, with its kind. */
+  figures: GivenFigure[];
   refs: Map<string, RefTarget>;
 }
 
@@ -82,6 +82,13 @@ const ID_PATTERN = /\b[a-z]{2,4}-\d{2}(?:-f\d)?\b/gi;
 const FIGURE = /(£\s?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s?(?:k|m|bn|b)\b|\s?%|\s?per ?cent\b)?/gi;
 const MULTIPLIER: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, bn: 1e9 };
 
+interface GivenFigure {
+  value: number;
+  kind: Figure['kind'];
+  /** From the instructions (the system prompt), not the client: only plain numbers may match these. */
+  instructions?: boolean;
+}
+
 interface Figure {
   raw: string;
   value: number;
@@ -106,15 +113,26 @@ export function figuresIn(text: string): Figure[] {
 
 const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
 
+/** A £ figure needs a £ (or large plain) input, a percentage a percentage (or plain client) input. */
+function kindMatches(f: Figure, g: GivenFigure): boolean {
+  if (f.kind === 'plain') return true;
+  if (g.instructions) return false;
+  return g.kind === f.kind || g.kind === 'plain';
+}
+
 function figureGiven(f: Figure, index: InputIndex): boolean {
   if (f.kind === 'plain' && Number.isInteger(f.value) && f.value >= 0 && f.value <= 12) return true;
   return index.figures.some(
-    (v) =>
-      near(v, f.value) ||
-      near(Math.round(v), f.value) ||
-      near(Math.round(v * 10) / 10, f.value) ||
-      // "£1.2M" rounded to "£1M"; "£210k" written "£0.21M"
-      (f.kind === 'money' && f.value >= 1000 && Math.abs(v - f.value) / f.value <= 0.05 && v >= 1000),
+    (g) =>
+      kindMatches(f, g) &&
+      (near(g.value, f.value) ||
+        near(Math.round(g.value), f.value) ||
+        near(Math.round(g.value * 10) / 10, f.value) ||
+        // "£1.2M" rounded to "£1M"; "£210k" written "£0.21M"
+        (f.kind === 'money' &&
+          f.value >= 1000 &&
+          g.value >= 1000 &&
+          Math.abs(g.value - f.value) / f.value <= 0.05)),
   );
 }
 
@@ -127,7 +145,7 @@ const PROFILE_ORIGINS: Record<string, string> = {
 export function indexInputs(input: GuardInput): InputIndex {
   const questions = input.questions ?? ALL_QUESTIONS;
   const texts: string[] = [];
-  const numbers: number[] = [];
+  const numbers: GivenFigure[] = [];
   const refs = new Map<string, RefTarget>();
   const byId = new Map(questions.map((q) => [q.id, q]));
   const followUps = new Map(
@@ -163,7 +181,8 @@ export function indexInputs(input: GuardInput): InputIndex {
     texts.push(x.text);
     for (const f of x.facts) {
       texts.push(factLine(f), `${f.label}: ${f.value}`, f.value);
-      for (const n of [f.number, f.first, f.latest]) if (n !== undefined) numbers.push(n);
+      const kind = f.unit === 'gbp' ? 'money' : f.unit === 'percent' ? 'percent' : 'plain';
+      for (const n of [f.number, f.first, f.latest]) if (n !== undefined) numbers.push({ value: n, kind });
     }
     for (const t of x.tables) texts.push(`${t.name} ${t.headers.join(' ')}`);
   }
@@ -171,8 +190,13 @@ export function indexInputs(input: GuardInput): InputIndex {
     .filter((t) => t.trim())
     .map(normalise)
     .join('\n');
-  const figureSources = [...texts, input.instructions ?? ''].join('\n');
-  for (const f of figuresIn(figureSources)) numbers.push(f.value, f.bare);
+  for (const f of figuresIn(texts.join('\n')))
+    numbers.push({ value: f.value, kind: f.kind }, { value: f.bare, kind: 'plain' });
+  for (const f of figuresIn(input.instructions ?? ''))
+    numbers.push(
+      { value: f.value, kind: f.kind, instructions: true },
+      { value: f.bare, kind: 'plain', instructions: true },
+    );
   return { corpus, figures: numbers, refs };
 }
 

@@ -3,7 +3,20 @@ import { DOMAIN_IDS, domainName, type DomainId } from '../domain/domains';
 import { ALL_QUESTIONS } from '../domain/questionnaire';
 import { fakeQuestionSet, makeProfile } from '../domain/testing/fake-questions';
 import { TRIAGE_SYSTEM_PROMPT } from './triage-prompt';
-import { buildSpecialistUserPrompt, SPECIALIST_PERSONAS, TRIAGE_PERSONA } from './personas';
+import { encode } from 'gpt-tokenizer';
+import { saasCompany, servicesCompany } from '../../test/fixtures/companies';
+import type { DocumentFact, ExtractedDocument } from '../domain/document-facts';
+import { profileFacts } from '../domain/profile';
+import { isApplicable } from '../domain/questionnaire';
+import {
+  buildSpecialistUserPrompt,
+  DOCUMENT_FACT_TOKEN_BUDGET,
+  domainFacts,
+  factLine,
+  MAX_STRENGTH_LABELS,
+  SPECIALIST_PERSONAS,
+  TRIAGE_PERSONA,
+} from './personas';
 import { SPECIALIST_JSON_SCHEMA } from './specialist-output';
 import { analyseDomainByRules } from './rule-analyst';
 
@@ -129,5 +142,97 @@ describe('SPECIALIST_JSON_SCHEMA', () => {
         .filter((k) => k !== 'where')
         .sort(),
     ).toEqual([...evidence.required].sort());
+  });
+});
+
+describe('specialist prompt: evidence kept, document facts within the token budget', () => {
+  const companies = [saasCompany, servicesCompany];
+
+  it('carries every follow-up answer verbatim and every document fact of the domain (fixtures)', () => {
+    for (const c of companies) {
+      const facts = profileFacts(c.profile);
+      const texts = new Map(c.answers.filter((a) => a.text).map((a) => [a.questionId, a.text!]));
+      const scores = new Map(c.answers.filter((a) => a.score).map((a) => [a.questionId, a.score!]));
+      for (const domain of DOMAIN_IDS) {
+        const prompt = buildSpecialistUserPrompt({
+          domain,
+          profile: c.profile,
+          answers: c.answers,
+          documents: c.documents,
+        });
+        for (const q of ALL_QUESTIONS.filter((x) => x.domain === domain && isApplicable(x, facts))) {
+          if ((scores.get(q.id) ?? 0) < 3) continue;
+          for (const f of q.followUps ?? [])
+            if (texts.has(f.id)) expect(prompt).toContain(`"${texts.get(f.id)}"`);
+        }
+        for (const doc of c.documents)
+          for (const fact of domainFacts(doc, domain)) expect(prompt).toContain(factLine(fact));
+        // and nothing of the documents that does not bear on the domain
+        for (const doc of c.documents)
+          if (!domainFacts(doc, domain).length && doc.domain !== domain)
+            expect(prompt).not.toContain(doc.fileName);
+      }
+    }
+  });
+
+  it('ranks a long document’s facts and cuts them at DOCUMENT_FACT_TOKEN_BUDGET', () => {
+    const fact = (i: number, domains: DomainId[]): DocumentFact => ({
+      kind: 'label-value',
+      label: `Metric number ${i} of the monthly finance pack`,
+      value: `£${i + 1}0k in March, against £${i + 2}5k budgeted`,
+      number: (i + 1) * 10_000,
+      unit: 'gbp',
+      domains,
+    });
+    const extracted: ExtractedDocument = {
+      documentId: 'd1',
+      fileName: 'finance-pack.xlsx',
+      contentType: 'text/csv',
+      declaredDomain: null,
+      status: 'read',
+      text: '',
+      // Secondary-domain facts first in the file; the primary-domain ones must still win the budget.
+      facts: [
+        ...Array.from({ length: 100 }, (_, i) => fact(i, ['revenue-engine', 'financial-management'])),
+        ...Array.from({ length: 100 }, (_, i) => fact(100 + i, ['financial-management'])),
+      ],
+      tables: [],
+    };
+    const prompt = buildSpecialistUserPrompt({
+      domain: 'financial-management',
+      profile: saasCompany.profile,
+      answers: [],
+      documents: [{ fileName: 'finance-pack.xlsx', domain: null, contentType: 'text/csv', extracted }],
+    });
+    const docLine = prompt.split('\n').find((l) => l.startsWith('finance-pack.xlsx: '))!;
+    expect(encode(docLine.slice('finance-pack.xlsx: '.length)).length).toBeLessThanOrEqual(
+      DOCUMENT_FACT_TOKEN_BUDGET,
+    );
+    expect(docLine).toContain(factLine(extracted.facts[100]));
+    expect(docLine).not.toContain(factLine(extracted.facts[0]));
+    expect(prompt).toMatch(/\(\d+ lower-ranked document facts left out for length\)/);
+  });
+
+  it('gives strengths their wording only where the model needs it', () => {
+    const questions = fakeQuestionSet(6);
+    const strong = [1, 2, 3, 4, 5].map((n) => ({ questionId: `fin-0${n}`, score: 2 }));
+    const allStrong = buildSpecialistUserPrompt({
+      domain: 'financial-management',
+      profile: null,
+      questions,
+      answers: strong,
+      documents: [],
+    });
+    expect(allStrong.match(/good practice"/g)).toHaveLength(5);
+    const mixed = buildSpecialistUserPrompt({
+      domain: 'financial-management',
+      profile: null,
+      questions,
+      answers: [...strong, { questionId: 'fin-06', score: 5 }],
+      documents: [],
+    });
+    expect(mixed.match(/good practice"/g)).toHaveLength(MAX_STRENGTH_LABELS);
+    expect(mixed).toContain('fin-06 financial-management topic 6 5 "fin-06 broken practice"');
+    expect(mixed).toMatch(/also fin-0\d financial-management topic \d 2; fin-0\d/);
   });
 });

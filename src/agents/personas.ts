@@ -218,7 +218,7 @@ function documentLines(documents: readonly AnalystDocument[], domain: DomainId, 
   const kept = new Set<(typeof ranked)[number]>();
   let used = 0;
   for (const x of ranked) {
-    const cost = encode(x.line).length + 1;
+    const cost = encode(x.line).length + 2; // the line and its " | " separator
     if (used + cost > budget) continue;
     kept.add(x);
     used += cost;
