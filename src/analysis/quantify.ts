@@ -131,8 +131,7 @@ export function quantify(ev: DomainEvidence, profile: CompanyProfile | null): Qu
       low: round(annual * 0.4),
       high: round(annual * 0.8),
       assumptions: [
-        `You put a figure of ${f.raw}${f.per ? ` a ${f.per}` : ''} on this (${source}); a year at that rate is about ${pounds(annual)}.`,
-        `We assume 40–80% of that ${pounds(annual)} can be recovered within twelve months of the change.`,
+        `You put a figure of ${f.raw}${f.per ? ` a ${f.per}` : ''} on this (${source}${item.kind === 'follow-up' ? `, asked “${item.where.replace(/[?.\s]+$/, '')}”` : ''}), about ${pounds(annual)} a year, of which we assume 40–80% can be recovered within twelve months.`,
       ],
     };
   }

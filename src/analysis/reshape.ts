@@ -282,8 +282,8 @@ export function planKits(input: {
     changes.push(
       `Nothing goes live during your freeze (“${f.text.replace(/[.\s]+$/, '')}”): dates falling in it move to after it.`,
     );
-  if (criteria.length && ordered.some((p) => p.kpis.some((k) => k.target)))
-    changes.push('Your success criteria are the KPI targets.');
+  const targeted = ordered.flatMap((p) => p.kpis.filter((k) => k.target).map((k) => k.name.toLowerCase()));
+  if (targeted.length) changes.push(`Your success criteria set the targets for ${targeted.join(', ')}.`);
 
   return {
     priorities: ordered.map(({ score: _s, strong: _st, ...p }, i) => ({

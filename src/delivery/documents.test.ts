@@ -146,7 +146,8 @@ describe('composeDetailedReport', () => {
     const kv = last.blocks.find((b) => b.kind === 'keyValue');
     const link = kv && kv.kind === 'keyValue' ? kv.items.find((i) => i.href) : undefined;
     expect(link?.href).toBe('https://app.scalemap.test/assessments/asm_7f3c2a/validate');
-    expect(validationDeadline(ctx).toISOString()).toBe('2025-06-06T09:15:00.000Z');
+    // The window closes an hour before the kits are due (VALIDATION_WINDOW_HOURS = 23).
+    expect(validationDeadline(ctx).toISOString()).toBe('2025-06-06T08:15:00.000Z');
     // A compressed local schedule never puts the deadline after the kits; an explicit deadline wins.
     const t0 = ctx.submittedAt.getTime();
     const compressed = {
@@ -159,7 +160,7 @@ describe('composeDetailedReport', () => {
     );
     const explicit = new Date('2025-06-06T12:00:00Z');
     expect(validationDeadline(fixtureContext({ validationDeadline: explicit }))).toEqual(explicit);
-    expect(text).toContain('Please reply by: Friday 6 June 2025, 10:15 BST');
+    expect(text).toContain('Please reply by: Friday 6 June 2025, 09:15 BST');
   });
 
   it('lists analyses that produced no priority in their own section', () => {
@@ -214,9 +215,9 @@ describe('composeImplementationKits', () => {
     const rows = playbookRows(composeImplementationKits(ctx), 0);
     // No validation: the plan starts the day after the kits are due (6 June 2025).
     expect(rows.map((r) => [r[0].split(':')[0], r[1]])).toEqual([
-      ['Foundation', '7 June 2025 to 20 June 2025'],
-      ['Implementation', '21 June 2025 to 21 July 2025'],
-      ['Integration', '22 July 2025 to 4 September 2025'],
+      ['Foundation', '7 Jun–20 Jun 2025'],
+      ['Implementation', '21 Jun–21 Jul 2025'],
+      ['Integration', '22 Jul–4 Sept 2025'],
     ]);
   });
 
@@ -234,12 +235,8 @@ describe('composeImplementationKits', () => {
         ),
         0,
       ).map((r) => r[1]);
-    expect(withPace('aggressive')).toEqual([
-      '6 June 2025 to 16 June 2025',
-      '17 June 2025 to 9 July 2025',
-      '10 July 2025 to 12 August 2025',
-    ]);
-    expect(withPace('standard')[2]).toBe('21 July 2025 to 3 September 2025');
+    expect(withPace('aggressive')).toEqual(['6 Jun–16 Jun 2025', '17 Jun–9 Jul 2025', '10 Jul–12 Aug 2025']);
+    expect(withPace('standard')[2]).toBe('21 Jul–3 Sept 2025');
   });
 
   it('reshapes the kits with the client’s validation', () => {
@@ -255,7 +252,9 @@ describe('composeImplementationKits', () => {
     expect(text).not.toContain('in the order you confirmed');
     expect(text).toContain('Pace: Aggressive');
     expect(text).toContain('Your constraints: No new hires before the Series A closes in September.');
-    expect(text).toContain('Your validation: Strongly agree (5/5); resources available: high');
+    expect(text).toContain(
+      'Your validation: Strongly agree (5/5) with “Start a 13-week cash-flow forecast”; resources available: high',
+    );
     expect(text).toContain(fixtureValidation.priorities[1].context!);
     // Headcount constraint: nothing in the kits adds people.
     expect(text).toContain('No step in the kits adds headcount');

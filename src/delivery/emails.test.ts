@@ -87,7 +87,7 @@ describe('emails', () => {
       email,
       `${base}/deliverables/detailed-report`,
       `${base}/validate`,
-      'Please reply by Friday 6 June 2025, 10:15 BST',
+      'Please reply by Friday 6 June 2025, 09:15 BST',
       'Install a stage-weighted revenue forecast (Revenue Engine & Growth Systems): start with “Define stage exit criteria”.',
       'Start a 13-week cash-flow forecast (Financial Management & Capital Efficiency): a quick win you can start this month.',
     );

@@ -13,7 +13,6 @@ import {
   formatDate,
   listAnd,
   lowerFirst,
-  numberWord,
   sentence,
   stripStop,
 } from '../format';
@@ -93,7 +92,18 @@ class Calendar {
     return `${formatDate(d)}${moved ? ' (moved after your freeze)' : ''}`;
   }
   range(r: { start: number; end: number }, offset: number): string {
-    return `${formatDate(this.raw(r.start + offset))} to ${formatDate(this.raw(r.end + offset))}`;
+    const a = this.raw(r.start + offset);
+    const b = this.raw(r.end + offset);
+    const short = (d: Date, year: boolean) =>
+      d.toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        ...(year ? { year: 'numeric' } : {}),
+        timeZone: 'UTC',
+      });
+    return a.getUTCFullYear() === b.getUTCFullYear()
+      ? `${short(a, false)}–${short(b, true)}`
+      : `${short(a, true)}–${short(b, true)}`;
   }
 }
 
@@ -193,7 +203,7 @@ function kitSections(
   if (p.validation) {
     intro.push({
       key: 'Your validation',
-      value: `${capitalise(AGREEMENT_LABELS[p.validation.agreement])} (${p.validation.agreement}/5); resources available: ${RESOURCE_LABELS[p.validation.resources]}`,
+      value: `${capitalise(AGREEMENT_LABELS[p.validation.agreement])} (${p.validation.agreement}/5) with “${rec.title}”; resources available: ${RESOURCE_LABELS[p.validation.resources]}`,
     });
     if (p.validation.reason) intro.push({ key: 'Your reason', value: p.validation.reason });
     if (p.validation.context) intro.push({ key: 'Your context', value: p.validation.context });
@@ -212,7 +222,7 @@ function kitSections(
       : null,
     ...(rec.horizon === 'quick-win' ? [sentence(rec.action)] : []),
     ...quickWins.map((r) => `${sentence(r.title)} ${sentence(r.action)}`),
-    `Leadership session on ${d(Math.min(3, f.end))} about “${rec.title}”, then tell the team.`,
+    `${ownerName} runs the leadership session on ${d(Math.min(3, f.end))}, then tells the team at ${ctx.companyName}.`,
   ].filter((x): x is string => !!x);
   const implementation = [
     ...(rec.horizon === '30-90-days' ? [sentence(rec.action)] : []),
@@ -248,17 +258,9 @@ function kitSections(
     kind: 'table',
     headers: ['Phase', 'When', 'Actions'],
     rows: [
-      [`Foundation: ${ownerName} sets up “${rec.title}”`, cal.range(f, offset), bullets(foundation)],
-      [
-        `Implementation: ${rec.horizon === 'strategic' ? 'pilot' : 'deliver'} “${rec.title}”`,
-        cal.range(im, offset),
-        bullets(implementation),
-      ],
-      [
-        `Integration: make “${rec.title}” routine at ${ctx.companyName}`,
-        cal.range(ig, offset),
-        bullets(integration),
-      ],
+      ['Foundation', cal.range(f, offset), bullets(foundation)],
+      ['Implementation', cal.range(im, offset), bullets(implementation)],
+      ['Integration', cal.range(ig, offset), bullets(integration)],
     ],
   });
 
@@ -352,12 +354,12 @@ function kitSections(
   }
   if (capacity) {
     rows.push([
-      `Capacity for change (you said ${RESOURCE_LABELS[capacity]})`,
+      `Capacity for change alongside “${rec.title}” (you said ${RESOURCE_LABELS[capacity]})`,
       likelihoodFromResources(capacity),
       'Medium',
       capacity === 'low' || capacity === 'very-low'
         ? 'The priorities run one after another (see the master roadmap).'
-        : 'Review the load across priorities at the monthly check-in.',
+        : `${ownerName} reviews this load at the monthly check-in.`,
     ]);
   }
   for (const dep of a?.dependencies ?? []) {
@@ -375,7 +377,7 @@ function kitSections(
       `Your freeze: “${stripStop(fz.text)}”`,
       'High',
       'Medium',
-      `No go-live between ${formatDate(fz.from)} and ${formatDate(fz.to)}; dates inside it move after it.`,
+      `“${rec.title}” has no go-live between ${formatDate(fz.from)} and ${formatDate(fz.to)}; its dates inside the freeze move after it.`,
     ]);
   }
   if (a && a.confidence < 8) {
@@ -399,7 +401,7 @@ function kitSections(
       `Effort on “${rec.title}” is ${rec.effort}`,
       rec.effort === 'high' ? 'High' : 'Low',
       capitalise(rec.impact),
-      `${ownerName} re-plans “${rec.title}” at its first missed milestone.`,
+      `${ownerName} re-plans at the first missed milestone.`,
     ]);
   }
   const risks: Section = {
@@ -487,7 +489,7 @@ export function composeImplementationKits(ctx: DeliveryContext): DeliverableDocu
   } else {
     intro.push({
       kind: 'paragraph',
-      text: `${priorities.length === 1 ? 'One kit' : `${capitalise(numberWord(priorities.length))} kits`} follow, each with a playbook, a communication kit, progress tracking and risks; the master roadmap at the end puts ${priorities.length === 1 ? 'it' : 'them'} on one calendar.`,
+      text: `Kits follow for ${listAnd(priorities.map((p) => `“${p.rec.title}”`))}: each with a playbook, a communication kit, progress tracking and risks, and the master roadmap puts ${priorities.length === 1 ? 'it' : 'them'} on one calendar.`,
     });
   }
   sections.push({ heading: `How the kits for ${ctx.companyName} were shaped`, blocks: intro });
@@ -515,12 +517,12 @@ export function composeImplementationKits(ctx: DeliveryContext): DeliverableDocu
           rows: priorities.map((p, i) => [
             `${i + 1}. ${p.rec.title}`,
             ownerOf(ctx, p).name,
-            `Foundation ${cal.range(phases.foundation, offsets[i])}; implementation ${cal.range(phases.implementation, offsets[i])}; integration ${cal.range(phases.integration, offsets[i])}`,
+            `“${p.rec.title}”: foundation ${cal.range(phases.foundation, offsets[i])}, implementation ${cal.range(phases.implementation, offsets[i])}, integration ${cal.range(phases.integration, offsets[i])}`,
           ]),
         },
         {
           kind: 'paragraph',
-          text: `Final review on ${cal.on(last, true)}${ctx.validation?.successCriteria ? `, against your success criteria` : ''}.`,
+          text: `Final review of ${listAnd(priorities.map((p) => `“${p.rec.title}”`))} on ${cal.on(last, true)}${ctx.validation?.successCriteria ? `, against your success criteria` : ''}.`,
         },
       ],
     });

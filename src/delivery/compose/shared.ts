@@ -21,6 +21,7 @@ import {
   addHours,
   capitalise,
   listAnd,
+  lowerFirst,
   sentence,
   stripStop,
 } from '../format';
@@ -230,7 +231,10 @@ export function valueText(a: SpecialistAnalysis | null): string | null {
   const q = a?.quantified;
   if (!q) return null;
   if (q.low !== null && q.high !== null) {
-    return `About ${pounds(q.low)} to ${pounds(q.high)} a year. ${q.assumptions.join(' ')}${q.measureFirst ? ` To firm it up, measure ${q.measureFirst}.` : ''}`;
+    const what = a?.findings[0]
+      ? ` by fixing what we found: ${lowerFirst(stripStop(a.findings[0].title))}`
+      : '';
+    return `About ${pounds(q.low)} to ${pounds(q.high)} a year${what}. ${q.assumptions.join(' ')}${q.measureFirst ? ` To firm it up, measure ${q.measureFirst}.` : ''}`;
   }
   return q.measureFirst ? `Not yet priced: measure ${q.measureFirst} first.` : null;
 }
