@@ -63,11 +63,15 @@ export function isOnTime(key: DeliveryKey, due: Date, deliveredAt: Date, timeSca
 export type Countdown = { kind: 'left'; ms: number } | { kind: 'arriving' } | { kind: 'late'; ms: number };
 
 export function countdown(key: DeliveryKey, due: Date, now: Date, timeScale = 1): Countdown {
-  const left = due.getTime() - now.getTime();
+  return countdownWithTolerance(due.getTime(), now.getTime(), toleranceMs(key, timeScale));
+}
+
+/** `countdown` with the tolerance already in milliseconds (the web app gets it, scaled, from the API). */
+export function countdownWithTolerance(dueMs: number, nowMs: number, tolerance: number): Countdown {
+  const left = dueMs - nowMs;
   if (left > 0) return { kind: 'left', ms: left };
-  const past = -left;
-  if (past <= toleranceMs(key, timeScale)) return { kind: 'arriving' };
-  return { kind: 'late', ms: past - toleranceMs(key, timeScale) };
+  if (-left <= tolerance) return { kind: 'arriving' };
+  return { kind: 'late', ms: -left - tolerance };
 }
 
 /** The SLA state shown in the founder console, by the same rule as `isOnTime` and `countdown`. */

@@ -30,6 +30,14 @@ const DeliverablePage = page(() => import('./pages/DeliverablePage'), 'Deliverab
 const ValidatePage = page(() => import('./pages/ValidatePage'), 'ValidatePage');
 const AdminPage = page(() => import('./pages/AdminPage'), 'AdminPage');
 const OutboxPage = page(() => import('./pages/OutboxPage'), 'OutboxPage');
+const info = () => import('./pages/InfoPages');
+const AboutPage = page(info, 'AboutPage');
+const ConfidentialityPage = page(info, 'ConfidentialityPage');
+const TermsPage = page(info, 'TermsPage');
+const PrivacyPage = page(info, 'PrivacyPage');
+const RefundsPage = page(info, 'RefundsPage');
+const ContactPage = page(info, 'ContactPage');
+const SamplePage = page(() => import('./pages/SamplePage'), 'SamplePage');
 
 export const routes: RouteObject[] = [
   {
@@ -42,6 +50,14 @@ export const routes: RouteObject[] = [
       { path: '/login', element: <LoginPage /> },
       { path: '/forgot', element: <ForgotPage /> },
       { path: '/reset', element: <ResetPage /> },
+      { path: '/about', element: <AboutPage /> },
+      { path: '/confidentiality', element: <ConfidentialityPage /> },
+      { path: '/terms', element: <TermsPage /> },
+      { path: '/privacy', element: <PrivacyPage /> },
+      { path: '/refunds', element: <RefundsPage /> },
+      { path: '/contact', element: <ContactPage /> },
+      { path: '/sample', element: <SamplePage /> },
+      { path: '/sample/:stage', element: <SamplePage /> },
       {
         element: <RequireAuth />,
         children: [

@@ -17,6 +17,8 @@ export interface PublicSettings {
   paymentRequired: boolean;
   priceGbpPence: number;
   localMode: boolean;
+  /** Where clients write to (SUPPORT_EMAIL). */
+  contactEmail?: string;
 }
 
 /** GET /api/settings: what a signed-out visitor may know (price, payments, local mode). */

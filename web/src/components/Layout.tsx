@@ -22,6 +22,16 @@ function useLogout() {
   });
 }
 
+const FOOTER_LINKS = [
+  { to: '/about', label: 'About' },
+  { to: '/sample', label: 'Sample report' },
+  { to: '/confidentiality', label: 'Confidentiality' },
+  { to: '/terms', label: 'Terms' },
+  { to: '/privacy', label: 'Privacy' },
+  { to: '/refunds', label: 'Refunds' },
+  { to: '/contact', label: 'Contact' },
+];
+
 interface NavItem {
   to: string;
   label: string;
@@ -145,6 +155,13 @@ export function Layout() {
       </Container>
       <Box component="footer" py="lg">
         <Container size="lg">
+          <Group component="nav" aria-label="About ScaleMap" gap="md" mb="xs">
+            {FOOTER_LINKS.map((l) => (
+              <Anchor key={l.to} component={Link} to={l.to} size="sm" c="gray.8">
+                {l.label}
+              </Anchor>
+            ))}
+          </Group>
           <Text size="sm" c="dimmed">
             ScaleMap: an operational assessment for scaling companies, delivered in 72 hours.
           </Text>

@@ -11,6 +11,10 @@ export interface TimelineStep {
   state: StepState;
   dueAt: string | null;
   doneAt: string | null;
+  /** Delivered at or before the due time plus the stated tolerance (the API's one rule). */
+  onTime?: boolean | null;
+  /** The promise's stated tolerance in ms (scaled like the due times): countdowns never read overdue within it. */
+  toleranceMs?: number;
 }
 
 const RANK: Record<string, number> = {
@@ -47,6 +51,7 @@ export function buildTimeline(a: Assessment): TimelineStep[] {
   const dr = delivered('detailed-report');
   const ik = delivered('implementation-kits');
   const due = a.dueTimes;
+  const tol = a.tolerances;
 
   const steps: TimelineStep[] = [
     {
@@ -60,16 +65,16 @@ export function buildTimeline(a: Assessment): TimelineStep[] {
     {
       key: 'triage',
       title: 'Triage',
-      description: 'All twelve domains are scored and the 3 to 5 that matter most get a specialist analyst.',
+      description: 'All twelve domains are reviewed and the 3 to 5 that matter most get an AI specialist.',
       state: a.triage || rank >= 3 || es ? 'done' : 'waiting',
       dueAt: null,
       doneAt: null,
     },
     {
       key: 'analysis',
-      title: 'Specialist analysis',
+      title: 'AI specialist analysis',
       description:
-        'Each specialist studies your answers and documents and proposes findings and recommendations.',
+        'Each AI specialist studies your answers and documents and proposes findings and recommendations.',
       state: rank >= 4 || es ? 'done' : 'waiting',
       dueAt: null,
       doneAt: null,
@@ -82,6 +87,8 @@ export function buildTimeline(a: Assessment): TimelineStep[] {
       state: es ? 'done' : 'waiting',
       dueAt: es?.dueAt ?? due?.executiveSummary ?? null,
       doneAt: es?.deliveredAt ?? null,
+      onTime: es?.onTime ?? null,
+      toleranceMs: tol?.executiveSummary ?? 0,
     },
     {
       key: 'detailed-report',
@@ -91,6 +98,8 @@ export function buildTimeline(a: Assessment): TimelineStep[] {
       state: dr ? 'done' : 'waiting',
       dueAt: dr?.dueAt ?? due?.detailedReport ?? null,
       doneAt: dr?.deliveredAt ?? null,
+      onTime: dr?.onTime ?? null,
+      toleranceMs: tol?.detailedReport ?? 0,
     },
     {
       key: 'validation',
@@ -109,6 +118,8 @@ export function buildTimeline(a: Assessment): TimelineStep[] {
       state: ik ? 'done' : 'waiting',
       dueAt: ik?.dueAt ?? due?.implementationKits ?? null,
       doneAt: ik?.deliveredAt ?? null,
+      onTime: ik?.onTime ?? null,
+      toleranceMs: tol?.implementationKits ?? 0,
     },
   ];
 
