@@ -37,6 +37,7 @@ const TermsPage = page(info, 'TermsPage');
 const PrivacyPage = page(info, 'PrivacyPage');
 const RefundsPage = page(info, 'RefundsPage');
 const ContactPage = page(info, 'ContactPage');
+const StartPage = page(() => import('./pages/StartPage'), 'StartPage');
 const SamplePage = page(() => import('./pages/SamplePage'), 'SamplePage');
 
 export const routes: RouteObject[] = [
@@ -63,6 +64,7 @@ export const routes: RouteObject[] = [
         children: [
           { path: '/dashboard', element: <DashboardPage /> },
           { path: '/profile', element: <ProfilePage /> },
+          { path: '/start', element: <StartPage /> },
           { path: '/assessments/:id', element: <AssessmentRedirect /> },
           { path: '/assessments/:id/questionnaire', element: <QuestionnairePage /> },
           { path: '/assessments/:id/documents', element: <DocumentsPage /> },

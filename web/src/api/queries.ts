@@ -86,7 +86,17 @@ export function useMe(options: { enabled?: boolean } = {}) {
     queryFn: fetchMe,
     enabled: options.enabled ?? hasSessionHint(),
     staleTime: 60_000,
+    // While the API is unreachable (network, 5xx), keep the session and keep trying with backoff, so the app
+    // recovers by itself when the API is back; only a 401 means signed out.
+    retry: (_count, err) => isTransientError(err),
+    retryDelay: (attempt) => Math.min(15_000, 1000 * 2 ** attempt),
   });
+}
+
+/** Network failures, timeouts, rate limits and 5xx pass by themselves; other 4xx do not. */
+export function isTransientError(err: unknown): boolean {
+  if (!(err instanceof ApiError)) return true;
+  return err.status === 0 || err.status === 408 || err.status === 429 || err.status >= 500;
 }
 
 export function useQuestionnaire() {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { ApiError } from '../api/client';
 import type { Answer, SaveAnswersResponse } from '../api/types';
 import { readJson, writeJson } from '../lib/storage';
@@ -9,6 +9,28 @@ export interface AnswerValue {
   text?: string;
 }
 export type AnswerMap = Record<string, AnswerValue>;
+
+/**
+ * Answer saves in flight or queued, across the app (a save can finish after the questionnaire has unmounted):
+ * pages that show progress (the review page) wait for them rather than show stale counts.
+ */
+let savesOutstanding = 0;
+const saveListeners = new Set<() => void>();
+function setOutstanding(delta: number) {
+  savesOutstanding = Math.max(0, savesOutstanding + delta);
+  saveListeners.forEach((l) => l());
+}
+export function useSavesInFlight(): boolean {
+  return (
+    useSyncExternalStore(
+      (l) => {
+        saveListeners.add(l);
+        return () => saveListeners.delete(l);
+      },
+      () => savesOutstanding,
+    ) > 0
+  );
+}
 
 /** The API accepts at most 200 answers per PUT. */
 export const MAX_BATCH = 200;
@@ -124,8 +146,10 @@ export function useAutosave({
     for (const a of batch) pending.current.delete(a.questionId);
     inFlight.current = batch;
     setState('saving');
+    setOutstanding(1);
     try {
       const res = await callbacks.current.save(batch);
+      setOutstanding(-1);
       inFlight.current = null;
       persist();
       callbacks.current.onSaved?.(batch, res);
@@ -139,6 +163,7 @@ export function useAutosave({
         setState('saved');
       }
     } catch (err) {
+      setOutstanding(-1);
       inFlight.current = null;
       // The API rejects a whole batch when one answer is refused (say a conditional question that no longer
       // applies after a profile change). Such an answer can never be saved: drop it, so the rest can be.
