@@ -77,16 +77,26 @@ export async function auditPage(page: Page, name: string, shotsDir: string): Pro
   const hasAxe = await page.evaluate(() => 'axe' in window);
   if (!hasAxe) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe;
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } })
+      .axe;
     const res = (await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      },
     })) as { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };
     return res.violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`,
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')})`,
     );
   });
   const text = await page.evaluate(() => document.body.innerText);
-  const textProblems = findClientTextViolations(text).map((v) => `${v.name}: "${v.context.replace(/\s+/g, ' ')}"`);
+  const textProblems = findClientTextViolations(text).map(
+    (v) => `${v.name}: "${v.context.replace(/\s+/g, ' ')}"`,
+  );
   await page.screenshot({ path: path.join(shotsDir, `${name}-${width}.png`), fullPage: true });
   return { name, width, overflow, cls, shifts, axe: violations, text: textProblems };
 }
