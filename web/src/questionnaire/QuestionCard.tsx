@@ -84,7 +84,6 @@ export const QuestionCard = memo(function QuestionCard({
                 label={`${o.score} – ${o.label}`}
                 description={!editable && chosen ? 'Your answer' : undefined}
                 // Read-only: the radios stay enabled (so the chosen one keeps its colour) but cannot change.
-                aria-readonly={!editable || undefined}
                 className={!editable ? (chosen ? 'qn-answer-chosen' : 'qn-answer-other') : undefined}
               />
             );
