@@ -212,8 +212,24 @@ describe('the web app in a real browser', () => {
       status: 'uploaded',
     });
 
+    // On a phone, before submission: the documents table keeps Delete in view, the order summary fits.
+    const draftPhone = await newPage(375);
+    await logIn(draftPhone, email);
+    await draftPhone.goto(`${stack.url}/assessments/${id}/documents`);
+    const del = draftPhone.getByRole('button', { name: 'Delete board-pack.pdf' });
+    await del.waitFor();
+    const draftAudits = [await auditPage(draftPhone, 'd01-documents-draft', SHOTS)];
+    const box = (await del.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(375);
+    await draftPhone.goto(`${stack.url}/assessments/${id}/review`);
+    await draftPhone.getByRole('table', { name: 'Your order' }).waitFor();
+    draftAudits.push(await auditPage(draftPhone, 'd02-review-order-summary', SHOTS));
+    expect(auditProblems(draftAudits)).toEqual([]);
+    await draftPhone.context().close();
+
     // Review and submit.
     await page.goto(`${stack.url}/assessments/${id}/review`);
+    await page.getByRole('table', { name: 'Your order' }).waitFor();
     await shot(page, '06-review');
     await page.getByRole('button', { name: 'Submit the assessment' }).click();
     // The order summary asks for a confirmation first: submitting locks the answers.

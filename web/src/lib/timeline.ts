@@ -1,3 +1,4 @@
+import { VALIDATION_WINDOW_HOURS } from '../../../src/domain/schedule';
 import type { Assessment, DeliverableStage } from '../api/types';
 
 export type StepState = 'done' | 'active' | 'waiting' | 'failed' | 'skipped';
@@ -104,8 +105,7 @@ export function buildTimeline(a: Assessment): TimelineStep[] {
     {
       key: 'validation',
       title: 'Your validation',
-      description:
-        'Tell us whether the priorities fit. Without an answer within 24 hours we go ahead with them.',
+      description: `Tell us whether the priorities fit. Without an answer within ${VALIDATION_WINDOW_HOURS} hours we go ahead with them.`,
       state: a.validation ? 'done' : ik || a.status === 'completed' ? 'skipped' : 'waiting',
       dueAt: null,
       doneAt: null,

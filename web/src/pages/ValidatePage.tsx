@@ -335,7 +335,7 @@ function SentValidation({ a, v }: { a: Assessment; v: ValidationResponse }) {
   );
 }
 
-/** The validation window: 24 hours (scaled like the schedule locally) from the detailed report's delivery. */
+/** The validation window: VALIDATION_WINDOW_HOURS (scaled like the schedule locally) from the detailed report's delivery. */
 export function validationDeadline(a: Assessment, timeScale: number): string | null {
   const report = a.deliverables.find((d) => d.stage === 'detailed-report' && d.deliveredAt);
   if (!report?.deliveredAt) return null;
@@ -370,8 +370,7 @@ function Unavailable({ a }: { a: Assessment }) {
       a.dueTimes ? ` (due ${formatDateTime(a.dueTimes.detailedReport)})` : ''
     }.`;
   else if (kitsDelivered || a.status === 'completed')
-    text =
-      'The validation window has closed. With no answer within 24 hours of the report, we went ahead with the priorities as the report set them.';
+    text = `The validation window has closed. With no answer within ${VALIDATION_WINDOW_HOURS} hours of the report, we went ahead with the priorities as the report set them.`;
   else if (a.status === 'failed')
     text = 'The validation is not open while a stage of your assessment is being re-run.';
   else text = 'The validation is not open at the moment.';
