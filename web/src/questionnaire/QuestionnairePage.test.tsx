@@ -66,7 +66,8 @@ function question(name: RegExp) {
 describe('QuestionnairePage', () => {
   it('autosaves changed answers in one debounced batch: saving, then saved', async () => {
     const { calls, user } = setup();
-    await screen.findByRole('heading', { name: 'Strategic Alignment & Vision' });
+    // (The first render of the file loads the most: allow for a busy machine.)
+    await screen.findByRole('heading', { name: 'Strategic Alignment & Vision' }, SAVE_TIMEOUT);
     expect(screen.getByRole('status', { name: '' })).toHaveTextContent('Answers save automatically.');
 
     await user.click(
