@@ -131,7 +131,7 @@ export function DocumentsPage() {
         <AssessmentNav assessment={a} />
         <Text maw={760}>
           Optional, but it sharpens the analysis: board packs, budgets and forecasts, org charts, process
-          maps, KPI dashboards. Documents are read only by the analysts working on your assessment.
+          maps, KPI dashboards. Documents are read only by the AI specialists analysing your assessment.
         </Text>
         {!editable && (
           <Alert color="indigo" title="Documents are locked">

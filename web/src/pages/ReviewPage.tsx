@@ -233,7 +233,7 @@ function ReviewView({ a }: { a: Assessment }) {
         <Title order={2} size="h3" mb="sm">
           4. Order summary and submission
         </Title>
-        <Table variant="vertical" layout="fixed" withTableBorder mb="md" className="order-summary">
+        <Table variant="vertical" layout="fixed" withTableBorder mb="md" captionSide="top">
           <Table.Caption>Your order</Table.Caption>
           <Table.Tbody>
             <Table.Tr>
