@@ -32,7 +32,7 @@ describe('RegisterPage form behaviour', () => {
     const rulesError = 'The password does not meet the rules below.';
     await user.type(password, 'short');
     expect(screen.getByText(rulesError)).toBeInTheDocument();
-    await user.type(password, 'Er1x');
+    await user.type(password, 'Er1x-harbour');
     expect(screen.queryByText(rulesError)).not.toBeInTheDocument();
   });
 
@@ -40,9 +40,9 @@ describe('RegisterPage form behaviour', () => {
     mockFetch([]);
     const user = userEvent.setup();
     renderRoute(<RegisterPage />, { path: '/register', url: '/register' });
-    expect(screen.getAllByText('At least 8 characters')).toHaveLength(1);
+    expect(screen.getAllByText('At least 12 characters')).toHaveLength(1);
     expect(document.body.textContent).not.toMatch(/[•○]/);
     await user.type(screen.getByLabelText(/^Password/), 'Sc4leMap-test');
-    expect(screen.getByText('At least 8 characters').closest('li')).toHaveAttribute('data-met', 'true');
+    expect(screen.getByText('At least 12 characters').closest('li')).toHaveAttribute('data-met', 'true');
   });
 });

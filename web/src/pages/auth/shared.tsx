@@ -2,14 +2,10 @@ import { Alert, Anchor, Box, Paper, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { z } from 'zod';
 import { localModeHint } from '../../lib/storage';
+import { PASSWORD_RULES } from '../../../../src/domain/passwords';
 
-/** The API's password rule (docs/API.md): at least 8 characters with upper case, lower case and a digit. */
-export const PASSWORD_RULES: { test: (p: string) => boolean; text: string }[] = [
-  { test: (p) => p.length >= 8, text: 'At least 8 characters' },
-  { test: (p) => /[A-Z]/.test(p), text: 'An upper-case letter' },
-  { test: (p) => /[a-z]/.test(p), text: 'A lower-case letter' },
-  { test: (p) => /\d/.test(p), text: 'A digit' },
-];
+/** The API's password rule (src/domain/passwords.ts, the same module the server checks with). */
+export { PASSWORD_RULES };
 
 export const passwordSchema = z
   .string()
@@ -42,7 +38,7 @@ export function PasswordRules({ password, id }: { password: string; id: string }
       </Text>
       <ul className="password-rules">
         {PASSWORD_RULES.map((r) => {
-          const ok = r.test(password);
+          const ok = password.length > 0 && r.test(password);
           return (
             <li key={r.text} data-met={ok}>
               <span aria-hidden="true" className="password-rule-mark">
