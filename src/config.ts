@@ -69,6 +69,8 @@ export const configSchema = z
     SES_FROM_ADDRESS: z.string().email().default('assessments@scalemap.local'),
     FOUNDER_ALERT_TOPIC_ARN: optionalString,
     FOUNDER_EMAIL: z.string().email().default('founders@scalemap.local'),
+    /** Shown to clients on the contact, privacy and refund pages (GET /api/settings). */
+    SUPPORT_EMAIL: z.string().email().default('hello@scalemap.local'),
     AGENT_CONCURRENCY_CAP: z.coerce.number().int().min(1).max(50).default(5),
     AGENT_VISIBILITY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(43200).default(900),
     AGENT_EMPTY_POLLS_BEFORE_EXIT: z.coerce.number().int().min(1).max(100).default(3),

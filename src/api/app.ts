@@ -5,6 +5,7 @@ import express, { type Express } from 'express';
 import session, { type Store } from 'express-session';
 import helmet from 'helmet';
 import cors from 'cors';
+import compression from 'compression';
 import { pinoHttp } from 'pino-http';
 import type { ApiContext } from '../context';
 import { logger, withLogContext } from '../logger';
@@ -59,6 +60,15 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
     }),
   );
   app.use((req, _res, next) => withLogContext({ correlationId: String(req.id) }, next));
+  // gzip/brotli for JSON, HTML, JS and CSS; never for the server-sent events stream (it must flush per event).
+  app.use(
+    compression({
+      filter: (req, res) =>
+        !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') &&
+        !String(req.headers.accept ?? '').includes('text/event-stream') &&
+        compression.filter(req, res),
+    }),
+  );
 
   const s3Origin = ctx.config.S3_ENDPOINT
     ? new URL(ctx.config.S3_ENDPOINT).origin
