@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { createDb } from '../../src/db/client';
+import { createDb, dbTimeouts } from '../../src/db/client';
 import { seedAgentPrompts } from '../../src/agents/specialist-agent';
 import { loadConfig, ConfigError } from '../../src/config';
 import { createContext } from '../../src/runtime/context';
@@ -35,7 +35,7 @@ async function migrate(): Promise<number> {
   }
   const { applyMigrations } = await import('../../src/db/schema-engine.mjs');
   const applied = await applyMigrations(config.DATABASE_URL);
-  const db = createDb(config.DATABASE_URL, 2);
+  const db = createDb(config.DATABASE_URL, 2, dbTimeouts(config));
   try {
     await seedAgentPrompts(db);
   } finally {

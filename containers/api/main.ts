@@ -10,6 +10,7 @@ import { createContext } from '../../src/runtime/context';
 import { setAppContext } from '../../src/runtime';
 import { createApp } from '../../src/api/app';
 import { createSessionStore } from '../../src/api/session-store';
+import { dbTimeouts } from '../../src/db/client';
 import { logger, rootLogger } from '../../src/logger';
 
 async function main() {
@@ -20,7 +21,7 @@ async function main() {
     throw new ConfigError(['SESSION_SECRET: required in production']);
   const ctx = createContext(config);
   setAppContext(ctx);
-  const sessions = createSessionStore(config.DATABASE_URL);
+  const sessions = createSessionStore(config.DATABASE_URL, dbTimeouts(config));
   const app = createApp(ctx, {
     sessionStore: sessions.store,
     sessionSecret: config.SESSION_SECRET ?? 'scalemap-development-only-secret',

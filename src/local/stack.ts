@@ -20,16 +20,20 @@ export interface LocalStack {
   dataDir: string;
   /** The environment that points the app (and child processes) at this stack. */
   env: Record<string, string>;
+  /** The embedded PostgreSQL, when one runs (supervised: restarted when it exits on its own). */
+  embeddedPostgres?: { pid: () => number | undefined; restarts: () => number };
   stop(): Promise<void>;
 }
 
-interface EmbeddedPg {
-  url: string;
-  stop: () => Promise<void>;
-}
+type EmbeddedPg = Awaited<ReturnType<typeof import('./embedded-postgres.mjs').startEmbeddedPostgres>>;
 
 async function loadPgModules(): Promise<{
-  startEmbeddedPostgres: (o: { dataDir: string; port?: number }) => Promise<EmbeddedPg>;
+  startEmbeddedPostgres: (o: {
+    dataDir: string;
+    port?: number;
+    supervise?: boolean;
+    log?: (level: 'info' | 'warn' | 'error', message: string, detail?: object) => void;
+  }) => Promise<EmbeddedPg>;
   applyMigrations: (url: string) => Promise<string[]>;
 }> {
   // ESM helpers shared with Jest's global setup.
@@ -102,12 +106,16 @@ export async function startLocalStack(
       cognito: await pick('cognito', opts.ports?.cognito),
     };
     fs.writeFileSync(portsFile, JSON.stringify(ports));
+    let embedded: EmbeddedPg | undefined;
     let databaseUrl = config.DATABASE_URL;
     if (!databaseUrl) {
       const pg = await startEmbeddedPostgres!({
         dataDir: path.join(dataDir, 'postgres'),
         port: opts.ports?.postgres,
+        supervise: true,
+        log: (level, message, detail) => logger[level](detail ?? {}, message),
       });
+      embedded = pg;
       stops.push(pg.stop);
       databaseUrl = pg.url;
     }
@@ -155,6 +163,7 @@ export async function startLocalStack(
       clientId: pool.clientId,
       dataDir,
       env,
+      embeddedPostgres: embedded ? { pid: embedded.pid, restarts: embedded.restarts } : undefined,
       stop: stopAll,
     };
   } catch (err) {
