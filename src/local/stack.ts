@@ -127,13 +127,16 @@ export async function startLocalStack(
     const corsOrigins = config.CORS_ORIGINS.length
       ? config.CORS_ORIGINS
       : [`http://localhost:${config.PORT}`, `http://127.0.0.1:${config.PORT}`];
-    const s3 = await startLocalS3({
-      directory: path.join(dataDir, 'objects'),
-      port: ports.s3,
-      bucket: config.S3_BUCKET,
-      corsOrigins: [...corsOrigins, 'http://localhost:5173'],
-    });
-    stops.push(s3.stop);
+    // S3_ENDPOINT set: that S3-compatible server is used instead of the embedded one (as DATABASE_URL is).
+    const s3 = config.S3_ENDPOINT
+      ? { endpoint: config.S3_ENDPOINT }
+      : await startLocalS3({
+          directory: path.join(dataDir, 'objects'),
+          port: ports.s3,
+          bucket: config.S3_BUCKET,
+          corsOrigins: [...corsOrigins, 'http://localhost:5173'],
+        });
+    if ('stop' in s3) stops.push(s3.stop);
 
     const cognito = await startCognitoLocal({
       directory: path.join(dataDir, 'cognito'),
