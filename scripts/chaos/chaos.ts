@@ -648,3 +648,27 @@ export function formatTable(result: ChaosResult): string {
   }
   return lines.join('\n');
 }
+
+/** `npm run chaos`: every fault, with the durations the issue asks for. */
+export const FULL: ChaosOptions = {
+  assessmentsPerFault: 2,
+  faults: Object.keys(FAULTS),
+  dbFreezeMs: 20_000,
+  objectStoreDownMs: 10_000,
+  llmFaultMs: 15_000,
+  malformedCount: 1000,
+  completionTimeoutMs: 600_000,
+  timeScale: 20_000,
+};
+
+/** The version the test suite runs (test/chaos/chaos.test.ts) and `npm run chaos -- --short`. */
+export const SHORT: ChaosOptions = {
+  ...FULL,
+  assessmentsPerFault: 1,
+  faults: ['kill -9 agent', 'db frozen', 'kill -9 stack', 'duplicates'],
+  dbFreezeMs: 4000,
+  objectStoreDownMs: 3000,
+  llmFaultMs: 3000,
+  malformedCount: 100,
+  completionTimeoutMs: 150_000,
+};

@@ -4,31 +4,9 @@
  * `npm run chaos -- --short` runs the short version the test suite runs.
  */
 import '../../src/local/quiet';
-import { FAULTS, formatTable, runChaos, type ChaosOptions } from './chaos';
+import { formatTable, FULL, runChaos, SHORT } from './chaos';
 
 const short = process.argv.includes('--short');
-
-export const FULL: ChaosOptions = {
-  assessmentsPerFault: 2,
-  faults: Object.keys(FAULTS),
-  dbFreezeMs: 20_000,
-  objectStoreDownMs: 10_000,
-  llmFaultMs: 15_000,
-  malformedCount: 1000,
-  completionTimeoutMs: 600_000,
-  timeScale: 20_000,
-};
-
-export const SHORT: ChaosOptions = {
-  ...FULL,
-  assessmentsPerFault: 1,
-  faults: ['kill -9 agent', 'db frozen', 'kill -9 stack', 'duplicates'],
-  dbFreezeMs: 4000,
-  objectStoreDownMs: 3000,
-  llmFaultMs: 3000,
-  malformedCount: 100,
-  completionTimeoutMs: 150_000,
-};
 
 async function main() {
   const opts = short ? SHORT : FULL;

@@ -196,6 +196,12 @@ export async function launchTriage(ctx: AppContext, input: In<'launchTriage'>) {
   return { status: taskId ? 'running' : 'waiting-capacity', taskId: taskId ?? '', polls: 0 };
 }
 
+/** SIGKILL (137), SIGTERM (143), no exit code at all, or a task the launcher no longer knows. */
+export function stoppedFromOutside(status: { exitCode?: number; reason?: string }): boolean {
+  if (status.exitCode === undefined || status.exitCode === 137 || status.exitCode === 143) return true;
+  return /killed by|vanished|MISSING|SpotInterruption|TerminationNotice/i.test(status.reason ?? '');
+}
+
 /** Bounded poll of the triage task: done when its result is stored; relaunches if it never got capacity. */
 export async function checkTask(ctx: AppContext, input: In<'checkTask'>) {
   const polls = input.polls + 1;
@@ -212,6 +218,21 @@ export async function checkTask(ctx: AppContext, input: In<'checkTask'>) {
     // A task can write its result just before it stops: look once more.
     if (await ctx.db.triageResult.findUnique({ where: { assessmentId: input.assessmentId } }))
       return { status: 'done', taskId: input.taskId, polls };
+    // Killed from outside (kill -9, a host or Spot interruption, a task that vanished): not the triage's fault, so
+    // it starts again, within the same poll bound. A task that exited with an error of its own fails the stage.
+    if (stoppedFromOutside(status)) {
+      logger.warn(
+        {
+          assessmentId: input.assessmentId,
+          taskId: input.taskId,
+          exitCode: status.exitCode,
+          reason: status.reason,
+        },
+        'triage task stopped from outside without a result: launching it again',
+      );
+      const relaunched = await launchTriage(ctx, input);
+      return { ...relaunched, polls };
+    }
     throw new PipelineError(
       'TriageTaskFailed',
       `triage task stopped without a result: ${status.reason ?? status.exitCode}`,
