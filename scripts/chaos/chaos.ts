@@ -127,7 +127,9 @@ class Tally {
     if (status === 0) this.unanswered += 1;
     if (status >= 500) {
       this.fiveXx += 1;
-      if (status !== 503 || !this.down) {
+      // Readiness answering 503 is that probe doing its job (a dependency did not answer within its timeout).
+      const readinessProbe = status === 503 && what.includes('/api/health/ready');
+      if (!readinessProbe && (status !== 503 || !this.down)) {
         this.badFiveXx += 1;
         if (this.samples.length < 5)
           this.samples.push(`${status} ${what}${this.down ? '' : ' (nothing down)'}`);
@@ -246,7 +248,8 @@ export const FAULTS: Record<string, Fault> = {
   },
   'kill -9 api': {
     name: 'kill -9 of the API (then restart)',
-    dependency: false,
+    // the API itself is down, then warming up (re-running its orphaned executions): 503 is the right answer
+    dependency: true,
     async run(h) {
       await sleep(1000);
       // The API process only: its database, being its child, is orphaned and adopted by the next start.
@@ -259,7 +262,7 @@ export const FAULTS: Record<string, Fault> = {
   },
   'kill -9 stack': {
     name: 'kill -9 of the whole stack (then restart)',
-    dependency: false,
+    dependency: true,
     async run(h) {
       await sleep(1000);
       await h.stack.killAll();

@@ -76,3 +76,6 @@ export function isDependencyUnavailable(err: unknown, depth = 0): boolean {
 
 /** Seconds a client should wait before retrying a request that failed because a dependency is down. */
 export const RETRY_AFTER_SECONDS = 5;
+
+/** Exit code of an agent task that stopped because a dependency was down (EX_TEMPFAIL): it is launched again. */
+export const EXIT_TEMPORARY_FAILURE = 75;

@@ -23,6 +23,7 @@ import { publishPending } from '../services/outbox';
 import { launchWithinCap } from './capacity';
 import { logger } from '../logger';
 import { Prisma } from '../db/client';
+import { EXIT_TEMPORARY_FAILURE } from '../db/unavailable';
 import { loadDeliveryContext, toStoredPriorities } from './delivery-context';
 
 export class PipelineError extends Error {
@@ -197,9 +198,13 @@ export async function launchTriage(ctx: AppContext, input: In<'launchTriage'>) {
   return { status: taskId ? 'running' : 'waiting-capacity', taskId: taskId ?? '', polls: 0 };
 }
 
-/** SIGKILL (137), SIGTERM (143), no exit code at all, or a task the launcher no longer knows. */
+/**
+ * SIGKILL (137), SIGTERM (143), no exit code at all, a task the launcher no longer knows, or a task that stopped
+ * because a dependency was down (EX_TEMPFAIL, 75).
+ */
 export function stoppedFromOutside(status: { exitCode?: number; reason?: string }): boolean {
-  if (status.exitCode === undefined || status.exitCode === 137 || status.exitCode === 143) return true;
+  if (status.exitCode === undefined || [137, 143, EXIT_TEMPORARY_FAILURE].includes(status.exitCode))
+    return true;
   return /killed by|vanished|MISSING|SpotInterruption|TerminationNotice/i.test(status.reason ?? '');
 }
 

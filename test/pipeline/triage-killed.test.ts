@@ -13,6 +13,7 @@ describe('a triage task killed from outside', () => {
     expect(stoppedFromOutside({ exitCode: 137, reason: 'killed by SIGKILL' })).toBe(true);
     expect(stoppedFromOutside({ exitCode: 143 })).toBe(true);
     expect(stoppedFromOutside({ reason: 'MISSING' })).toBe(true);
+    expect(stoppedFromOutside({ exitCode: 75, reason: 'exited with 75' })).toBe(true); // the database was down
     expect(stoppedFromOutside({ exitCode: 1, reason: 'exited with 1' })).toBe(false);
     expect(
       stoppedFromOutside({ exitCode: 2, reason: 'Essential container in task exited: OutOfMemoryError' }),
