@@ -11,6 +11,7 @@ import { ToneBadge } from '../components/ToneBadge';
 import { domainLabel } from '../lib/domains';
 import { formatDateTime, formatNumber, formatUsd } from '../lib/format';
 import { SLA_LABELS, SLA_TONES, statusLabel, statusTone } from '../lib/status';
+import { ErasureLog } from './admin/ErasureLog';
 
 const STAGES: {
   key: keyof NonNullable<AdminAssessment['sla']>;
@@ -204,6 +205,7 @@ export function AdminPage() {
           </Card>
         </>
       )}
+      <ErasureLog />
     </Stack>
   );
 }

@@ -31,6 +31,7 @@ import type { Me, ProfileView } from '../api/types';
 import { PageHeading } from '../components/PageHeading';
 import { PageLoader } from '../components/PageLoader';
 import { safeNext } from './auth/shared';
+import { YourData } from './profile/YourData';
 
 const INDUSTRY_LABELS: Record<(typeof INDUSTRIES)[number], string> = {
   technology: 'Technology',
@@ -362,6 +363,7 @@ export function ProfilePage() {
         it until you submit.
       </Text>
       {me.data ? <ProfileForm me={me.data} /> : <PageLoader />}
+      {me.data && <YourData email={me.data.user.email} />}
     </Stack>
   );
 }
