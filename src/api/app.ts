@@ -5,6 +5,7 @@ import express, { type Express } from 'express';
 import session, { type Store } from 'express-session';
 import helmet from 'helmet';
 import cors from 'cors';
+import compression from 'compression';
 import { pinoHttp } from 'pino-http';
 import type { ApiContext } from '../context';
 import { logger, withLogContext } from '../logger';
@@ -18,6 +19,9 @@ import { stripeRoutes } from './routes/stripe';
 import { pipelineRoutes } from './routes/pipeline';
 import { adminRoutes } from './routes/admin';
 import { devRoutes } from './routes/dev';
+import { privacyRoutes } from './routes/privacy';
+import { AccountSecurity } from './auth/account-security';
+import { checkOrigin, noStore, rejectControlCharacters } from './middleware/security';
 
 export interface AppOptions {
   sessionStore: Store;
@@ -31,7 +35,12 @@ export interface AppOptions {
 export function createApp(ctx: ApiContext, opts: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 1);
+  // Which X-Forwarded-For entries are believed: none locally, the real hop count behind CloudFront + ALB.
+  app.set('trust proxy', ctx.config.TRUST_PROXY);
+  const accounts = new AccountSecurity(ctx.db, ctx.identity, {
+    roleCacheMs: ctx.config.ROLE_CACHE_SECONDS * 1000,
+  });
+  app.locals.accountSecurity = accounts;
   app.set('query parser', 'simple');
 
   app.use(
@@ -47,10 +56,19 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
         req: (req) => ({ id: req.id, method: req.method, url: req.url }),
         res: (res) => ({ statusCode: res.statusCode }),
       },
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') ?? false },
     }),
   );
   app.use((req, _res, next) => withLogContext({ correlationId: String(req.id) }, next));
+  // gzip/brotli for JSON, HTML, JS and CSS; never for the server-sent events stream (it must flush per event).
+  app.use(
+    compression({
+      filter: (req, res) =>
+        !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') &&
+        !String(req.headers.accept ?? '').includes('text/event-stream') &&
+        compression.filter(req, res),
+    }),
+  );
 
   const s3Origin = ctx.config.S3_ENDPOINT
     ? new URL(ctx.config.S3_ENDPOINT).origin
@@ -72,9 +90,13 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
     app.use('/api', cors({ origin: ctx.config.CORS_ORIGINS, credentials: true }));
   }
 
+  app.use('/api', noStore);
   // The webhook needs the raw body for its signature: mounted before the JSON parser.
   app.use('/api/stripe', express.raw({ type: () => true, limit: '1mb' }), stripeRoutes(ctx));
   app.use(express.json({ limit: '1mb', strict: true }));
+  // Health and public settings come before the session: a cookie (or a session store that is down) cannot change them.
+  app.use('/api', healthRoutes(ctx));
+  app.use('/api', checkOrigin(ctx.config), rejectControlCharacters);
   app.use(
     session({
       name: 'scalemap.sid',
@@ -91,12 +113,12 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
     }),
   );
 
-  app.use('/api', healthRoutes(ctx));
-  app.use('/api/auth', authRoutes(ctx, { rateLimitPerMinute: opts.authRateLimitPerMinute ?? 30 }));
+  app.use('/api/auth', authRoutes(ctx, { rateLimitPerMinute: opts.authRateLimitPerMinute ?? 30, accounts }));
   app.use('/api', authenticate(ctx));
   app.use('/api/dev', devRoutes(ctx));
   app.use('/api', requireUser);
   app.use('/api', meRoutes(ctx));
+  app.use('/api', privacyRoutes(ctx));
   app.use('/api/assessments', assessmentRoutes(ctx));
   app.use('/api/assessments', pipelineRoutes(ctx));
   app.use('/api/admin', adminRoutes(ctx));
@@ -104,6 +126,8 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
 
   if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {
     const webDir = opts.webDir;
+    // Source maps stay on the server (stack traces), never served.
+    app.use((req, res, next) => (/\.map$/i.test(req.path) ? notFoundHandler(req, res, next) : next()));
     app.use(express.static(webDir, { index: false, maxAge: '1h' }));
     app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.join(webDir, 'index.html')));
   }

@@ -210,7 +210,7 @@ export function tableFacts(table: RawTable, declared: DomainId | null): Document
   const category = singular(headers[0]!) || 'row';
   return columns.flatMap((c): DocumentFact[] => {
     const entries = c.values
-      .map((v, i) => ({ v, label: cellText(labels[i]) || `row ${i + 2}` }))
+      .map((v, i) => ({ v, label: cellText(labels[i]).replace(/[.:;,]+$/, '') || `row ${i + 2}` }))
       .filter((x): x is { v: number; label: string } => x.v !== null);
     if (entries.length < 2) return [];
     const fmt = (n: number) => formatQuantity(n, c.unit);

@@ -4,16 +4,19 @@ import path from 'node:path';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { loadConfig, type Config } from '../config';
+import { assertLocalModeAllowed, isLoopbackHost, loadConfig, type Config } from '../config';
 import type { AppContext } from '../context';
 import { createApp } from '../api/app';
+import { answerClientErrorsAsJson } from '../api/http-server';
 import { createSessionStore } from '../api/session-store';
+import { dbTimeouts } from '../db/client';
 import { createContext } from '../runtime/context';
 import { setAppContext } from '../runtime';
 import { freePort, startLocalStack, type LocalStack } from './stack';
 import { LocalStepFunctionsRunner, type RunnerOptions } from './runner';
 import { seedAgentPrompts } from '../agents/specialist-agent';
 import { publishPending } from '../services/outbox';
+import { purgeExpiredDocuments } from '../services/privacy';
 import { logger, rootLogger } from '../logger';
 import { OutboxMailer } from '../adapters/local/outbox-mailer';
 import type { S3ObjectStore } from '../adapters/aws';
@@ -46,6 +49,7 @@ export async function startScaleMap(
   opts: { runner?: Partial<RunnerOptions>; runPipeline?: boolean; applyMigrations?: boolean } = {},
 ): Promise<ScaleMapLocal> {
   let initial = loadConfig(env);
+  assertLocalModeAllowed(initial);
   rootLogger.level = initial.LOG_LEVEL;
   if (initial.PORT === 0) {
     // The port must be known before the object store's CORS rules name the web origin.
@@ -86,7 +90,7 @@ export async function startScaleMap(
       : [`http://localhost:${config.PORT}`, `http://127.0.0.1:${config.PORT}`];
     await (ctx.objectStore as S3ObjectStore).ensureBucket([...origins, 'http://localhost:5173']);
 
-    const sessions = createSessionStore(config.DATABASE_URL!);
+    const sessions = createSessionStore(config.DATABASE_URL!, dbTimeouts(config));
     const app = createApp(ctx, {
       sessionStore: sessions.store,
       sessionSecret: sessionSecret(config),
@@ -94,6 +98,13 @@ export async function startScaleMap(
       authRateLimitPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,
     });
     const server = http.createServer(app);
+    answerClientErrorsAsJson(server);
+    if (!isLoopbackHost(config.HOST))
+      process.stderr.write(
+        `WARNING: HOST=${config.HOST} makes this local stack reachable from other machines. Local mode is for ` +
+          'development only: its user pool keeps passwords in plain files and signed-in users read their email ' +
+          'in the outbox. Leave HOST unset (127.0.0.1) unless you really mean it.\n',
+      );
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.PORT, config.HOST, () => resolve());
@@ -111,11 +122,20 @@ export async function startScaleMap(
     const relay = setInterval(() => {
       publishPending(ctx.db, ctx.eventBus).catch((err) => logger.warn({ err }, 'outbox relay failed'));
     }, 5000);
+    // Retention: the same job the daily Lambda runs, at start and then once a day.
+    const purge = () =>
+      purgeExpiredDocuments(ctx.db, ctx.objectStore, { months: config.DOCUMENT_RETENTION_MONTHS })
+        .then((r) => r.documents && logger.info(r, 'retention: expired documents deleted'))
+        .catch((err) => logger.warn({ err }, 'retention job failed'));
+    const retention = setInterval(() => void purge(), 24 * 3600_000);
+    retention.unref();
+    void purge();
 
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
         clearInterval(relay);
+        clearInterval(retention);
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

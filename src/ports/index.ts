@@ -85,6 +85,8 @@ export interface EmailMessage {
   subject: string;
   html: string;
   text: string;
+  /** The same key sends at most one message where the transport can tell (the local outbox); SES ignores it. */
+  idempotencyKey?: string;
 }
 
 export interface Mailer {
@@ -100,6 +102,10 @@ export interface ObjectStore {
   put(key: string, body: Buffer | string, contentType: string): Promise<void>;
   get(key: string): Promise<Buffer>;
   head(key: string): Promise<{ size: number; contentType?: string } | null>;
+  /** The first `bytes` bytes of an object (fewer if it is shorter). */
+  readStart(key: string, bytes: number): Promise<Buffer>;
+  /** Server-side copy within the store. */
+  copy(fromKey: string, toKey: string): Promise<void>;
   delete(key: string): Promise<void>;
   presignPut(
     key: string,

@@ -7,9 +7,9 @@ import { ECSClient } from '@aws-sdk/client-ecs';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { paymentsEnabled, type Config } from '../config';
+import { assertLocalModeAllowed, paymentsEnabled, type Config } from '../config';
 import type { AppContext } from '../context';
-import { createDb, type Db } from '../db/client';
+import { createDb, dbTimeouts, type Db } from '../db/client';
 import { CognitoIdentity } from '../api/auth/identity';
 import { CognitoJwtVerifier } from '../api/auth/jwt';
 import {
@@ -67,12 +67,13 @@ function createStripe(config: Config): Stripe {
  * `aws` wires the AWS adapters; `local` wires the embedded stack's (see the table in DESIGN.md / README).
  */
 export function createContext(config: Config): AppContext {
+  assertLocalModeAllowed(config);
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (the local stack sets it at start)');
   if (!config.COGNITO_USER_POOL_ID || !config.COGNITO_CLIENT_ID)
     throw new Error(
       'COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID are not set (the local stack sets them at start)',
     );
-  const db = createDb(config.DATABASE_URL, config.DATABASE_POOL_MAX);
+  const db = createDb(config.DATABASE_URL, config.DATABASE_POOL_MAX, dbTimeouts(config));
   const local = config.SCALEMAP_RUNTIME === 'local';
   const region = config.AWS_REGION;
   const objectStore = new S3ObjectStore({
