@@ -8,12 +8,13 @@ import path from 'node:path';
 import { loadConfig, ConfigError } from '../../src/config';
 import { createContext } from '../../src/runtime/context';
 import { setAppContext } from '../../src/runtime';
+import { withDatabaseUrl } from '../../src/runtime/database-url';
 import { createApp } from '../../src/api/app';
 import { createSessionStore } from '../../src/api/session-store';
 import { logger, rootLogger } from '../../src/logger';
 
 async function main() {
-  const config = loadConfig();
+  const config = loadConfig(withDatabaseUrl(process.env));
   rootLogger.level = config.LOG_LEVEL;
   if (!config.DATABASE_URL) throw new ConfigError(['DATABASE_URL: required by the API']);
   if (!config.SESSION_SECRET && config.NODE_ENV === 'production')
