@@ -8,7 +8,10 @@ function event(method: string, rawPath: string): APIGatewayProxyEventV2 {
 describe('the API Lambda entrypoint', () => {
   test('the event stream answers 204 at once (no 29 s buffered stream, no 5xx, no reconnect)', async () => {
     // Act: nothing is configured - the answer must not need the app, the database or the secrets
-    const res = await handler(event('GET', '/api/assessments/0b6f7c9e-1f7a-4b5e-9a51-1c1d5f2f9a10/events'), {} as Context);
+    const res = await handler(
+      event('GET', '/api/assessments/0b6f7c9e-1f7a-4b5e-9a51-1c1d5f2f9a10/events'),
+      {} as Context,
+    );
     // Assess
     expect(res).toMatchObject({ statusCode: 204, body: '' });
   });

@@ -17,7 +17,8 @@ let wrapped: ReturnType<typeof serverless> | undefined;
 function build() {
   const ctx = getAppContext();
   const { config } = ctx;
-  if (!config.SESSION_SECRET) throw new Error('SESSION_SECRET is required by the API (SESSION_SECRET_SECRET_ARN)');
+  if (!config.SESSION_SECRET)
+    throw new Error('SESSION_SECRET is required by the API (SESSION_SECRET_SECRET_ARN)');
   const sessions = createSessionStore(config.DATABASE_URL!);
   const app = createApp(ctx, {
     sessionStore: sessions.store,
@@ -36,8 +37,7 @@ export function isEventStream(event: Pick<APIGatewayProxyEventV2, 'rawPath' | 'r
 
 export const handler = async (event: APIGatewayProxyEventV2, context: Context) => {
   context.callbackWaitsForEmptyEventLoop = false;
-  if (isEventStream(event))
-    return { statusCode: 204, headers: { 'cache-control': 'no-store' }, body: '' };
+  if (isEventStream(event)) return { statusCode: 204, headers: { 'cache-control': 'no-store' }, body: '' };
   await ensureSecrets();
   wrapped ??= build();
   return wrapped(event, context);

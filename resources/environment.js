@@ -68,7 +68,11 @@ module.exports.webAliases = async (ctx) => {
 module.exports.viewerCertificate = async (ctx) => {
   const web = await webDomain(ctx);
   return web
-    ? { AcmCertificateArn: web.certificate, SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' }
+    ? {
+        AcmCertificateArn: web.certificate,
+        SslSupportMethod: 'sni-only',
+        MinimumProtocolVersion: 'TLSv1.2_2021',
+      }
     : { CloudFrontDefaultCertificate: true };
 };
 
@@ -106,12 +110,33 @@ module.exports.imageTag = async () => {
   return tag;
 };
 
+/**
+ * How the task definitions name their image: by digest when the deployment promotes an image that was built
+ * once and tested in staging (API_IMAGE_DIGEST / AGENT_IMAGE_DIGEST, set by scripts/deploy-stage.sh), else by
+ * the immutable tag.
+ */
+function imageRef(digestVar) {
+  return async () => {
+    const digest = process.env[digestVar];
+    if (digest) {
+      if (!/^sha256:[0-9a-f]{64}$/.test(digest))
+        throw new Error(`${digestVar} must be sha256:<64 hex digits>`);
+      return `@${digest}`;
+    }
+    return `:${await module.exports.imageTag()}`;
+  };
+}
+module.exports.apiImageRef = imageRef('API_IMAGE_DIGEST');
+module.exports.agentImageRef = imageRef('AGENT_IMAGE_DIGEST');
+
 /** SCALEMAP_SES_FROM: a sender SES accepts (an address of the verified identity), required by every stage. */
 module.exports.sesFromAddress = async () => {
   if (invokeLocal()) return 'assessments@scalemap.local';
   const from = process.env.SCALEMAP_SES_FROM;
   if (!from || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(from) || /\.local$/i.test(from))
-    throw new Error('SCALEMAP_SES_FROM must be set to an address of a verified SES identity (e.g. assessments@example.com)');
+    throw new Error(
+      'SCALEMAP_SES_FROM must be set to an address of a verified SES identity (e.g. assessments@example.com)',
+    );
   return from;
 };
 

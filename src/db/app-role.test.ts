@@ -43,11 +43,11 @@ describe('ensureAppRole', () => {
   });
 
   test('refuses a secret without a usable name or password', async () => {
-    await expect(ensureAppRole(database.url, JSON.stringify({ username: 'Bad;Name', password }))).rejects.toThrow(
-      /username/,
-    );
-    await expect(ensureAppRole(database.url, JSON.stringify({ username: role, password: 'short' }))).rejects.toThrow(
-      /password/,
-    );
+    await expect(
+      ensureAppRole(database.url, JSON.stringify({ username: 'Bad;Name', password })),
+    ).rejects.toThrow(/username/);
+    await expect(
+      ensureAppRole(database.url, JSON.stringify({ username: role, password: 'short' })),
+    ).rejects.toThrow(/password/);
   });
 });

@@ -252,7 +252,11 @@ export async function dispatchAgents(ctx: AppContext, input: In<'dispatchAgents'
   }
   if (await advanceStatus(ctx, input.assessmentId, 'analysing'))
     await recordStage(ctx.db, input.assessmentId, 'analysis_started', { domains });
-  const workers = await ensureWorkers(ctx, input.correlationId ?? undefined, `specialist:${input.assessmentId}:dispatch`);
+  const workers = await ensureWorkers(
+    ctx,
+    input.correlationId ?? undefined,
+    `specialist:${input.assessmentId}:dispatch`,
+  );
   return { activatedDomains: domains, messagesSent: pending.length, workersLaunched: workers.length };
 }
 
@@ -293,7 +297,11 @@ export async function checkAnalyses(ctx: AppContext, input: In<'checkAnalyses'>)
       'AnalysisDeadLettered',
       `${domains.length - analysed} of ${domains.length} analyses cannot complete: their message is in the dead-letter queue`,
     );
-  const launched = await ensureWorkers(ctx, input.correlationId ?? undefined, `specialist:${input.assessmentId}:${polls}`);
+  const launched = await ensureWorkers(
+    ctx,
+    input.correlationId ?? undefined,
+    `specialist:${input.assessmentId}:${polls}`,
+  );
   return { status: 'running', polls, analysed, expected: domains.length, workersLaunched: launched.length };
 }
 

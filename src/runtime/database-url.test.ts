@@ -10,12 +10,16 @@ describe('DATABASE_URL composed at run time from the secret fields', () => {
       DATABASE_CREDENTIALS: JSON.stringify({ username: 'scalemap_app', password: 'p@ss/w:rd' }),
     });
     // Assess
-    expect(url).toBe('postgresql://scalemap_app:p%40ss%2Fw%3Ard@db.example.internal:5432/scalemap?sslmode=verify-full');
+    expect(url).toBe(
+      'postgresql://scalemap_app:p%40ss%2Fw%3Ard@db.example.internal:5432/scalemap?sslmode=verify-full',
+    );
     expect(new URL(url!).password).toBe('p%40ss%2Fw%3Ard');
   });
 
   test('no credentials: a URL without any (for processes that never query)', () => {
-    expect(composeDatabaseUrl(parts)).toBe('postgresql://db.example.internal:5432/scalemap?sslmode=verify-full');
+    expect(composeDatabaseUrl(parts)).toBe(
+      'postgresql://db.example.internal:5432/scalemap?sslmode=verify-full',
+    );
   });
 
   test('a malformed secret is reported by name, without its value', () => {
@@ -28,7 +32,9 @@ describe('DATABASE_URL composed at run time from the secret fields', () => {
   });
 
   test('an explicit DATABASE_URL wins; nothing is composed without a host', () => {
-    expect(withDatabaseUrl({ ...parts, DATABASE_URL: 'postgresql://local/x' }).DATABASE_URL).toBe('postgresql://local/x');
+    expect(withDatabaseUrl({ ...parts, DATABASE_URL: 'postgresql://local/x' }).DATABASE_URL).toBe(
+      'postgresql://local/x',
+    );
     expect(withDatabaseUrl({}).DATABASE_URL).toBeUndefined();
   });
 });

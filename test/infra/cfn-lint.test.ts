@@ -26,7 +26,9 @@ describe('.cfnlintrc', () => {
   test('ignores no error rule, and gives a reason for every warning rule it ignores', () => {
     const text = fs.readFileSync(path.join(repoRoot, '.cfnlintrc'), 'utf8');
     const lines = text.split('\n');
-    const ignored = lines.map((l, i) => [/^\s+- ([EWI]\d{4})\s*$/.exec(l)?.[1], i] as const).filter(([r]) => r);
+    const ignored = lines
+      .map((l, i) => [/^\s+- ([EWI]\d{4})\s*$/.exec(l)?.[1], i] as const)
+      .filter(([r]) => r);
     expect(ignored.length).toBeGreaterThan(0);
     for (const [rule, i] of ignored) {
       expect(rule).not.toMatch(/^E/);

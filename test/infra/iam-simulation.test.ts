@@ -11,7 +11,11 @@
  */
 import type { Context } from 'aws-lambda';
 import { mockClient, type AwsStub } from 'aws-sdk-client-mock';
-import { CognitoIdentityProviderClient, InitiateAuthCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { DescribeTasksCommand, ECSClient, ListTasksCommand, RunTaskCommand } from '@aws-sdk/client-ecs';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -19,7 +23,12 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import { loadConfig } from '../../src/config';
 import type { AppContext } from '../../src/context';
 import { createContext } from '../../src/runtime/context';
@@ -79,11 +88,17 @@ function installMocks() {
   }));
   stubs.ecs
     .on(DescribeTasksCommand)
-    .callsFake((input: Json) => ({ tasks: input.tasks.map((taskArn: string) => ({ taskArn, lastStatus: 'RUNNING' })) }));
+    .callsFake((input: Json) => ({
+      tasks: input.tasks.map((taskArn: string) => ({ taskArn, lastStatus: 'RUNNING' })),
+    }));
   stubs.ecs.on(ListTasksCommand).resolves({ taskArns: [] });
   stubs.sqs.on(SendMessageCommand).callsFake((input: Json) => {
     if (String(input.QueueUrl).includes('-dlq')) return { MessageId: 'dead' }; // the dead-letter queue
-    queued.push({ Body: input.MessageBody, ReceiptHandle: `rh-${queued.length}`, MessageId: `m-${queued.length}` });
+    queued.push({
+      Body: input.MessageBody,
+      ReceiptHandle: `rh-${queued.length}`,
+      MessageId: `m-${queued.length}`,
+    });
     return { MessageId: 'm' };
   });
   stubs.sqs.on(GetQueueAttributesCommand).resolves({
@@ -100,7 +115,9 @@ function installMocks() {
   } as Json);
   stubs.s3.on(HeadObjectCommand).resolves({ ContentLength: 3, ContentType: 'application/pdf' });
   stubs.secretsmanager.on(GetSecretValueCommand).resolves({ SecretString: 'secret-value' });
-  stubs['cognito-idp'].on(SignUpCommand).resolves({ UserSub: '00000000-0000-4000-8000-000000000001', UserConfirmed: false });
+  stubs['cognito-idp']
+    .on(SignUpCommand)
+    .resolves({ UserSub: '00000000-0000-4000-8000-000000000001', UserConfirmed: false });
   stubs['cognito-idp'].on(InitiateAuthCommand).resolves({
     AuthenticationResult: { IdToken: 'id', AccessToken: 'access', RefreshToken: 'refresh', ExpiresIn: 3600 },
   });
@@ -186,7 +203,9 @@ async function drive(stage: Stage, t: Template, stack: TestStack): Promise<Recor
     const fnId = `${name}LambdaFunction`;
     await resolveSecretArns({ ...lambdaEnv(res, fnId) }, new SecretsManagerClient({}));
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { handler } = require(`../../functions/${file}`) as { handler: (e: Json, c: Context) => Promise<Json> };
+    const { handler } = require(`../../functions/${file}`) as {
+      handler: (e: Json, c: Context) => Promise<Json>;
+    };
     const out = await handler(event, lambda);
     recordings.push({ who: fnId, calls: take() });
     return out;
@@ -211,7 +230,13 @@ async function drive(stage: Stage, t: Template, stack: TestStack): Promise<Recor
     const launched = await fn('LaunchTriage', 'launch-triage', base);
     // No capacity was free at launch: the poll relaunches.
     await fn('CheckTask', 'check-task', { ...base, mode: 'triage', taskId: null, polls: 0, maxPolls: 5 });
-    await fn('CheckTask', 'check-task', { ...base, mode: 'triage', taskId: launched.taskId, polls: 0, maxPolls: 5 });
+    await fn('CheckTask', 'check-task', {
+      ...base,
+      mode: 'triage',
+      taskId: launched.taskId,
+      polls: 0,
+      maxPolls: 5,
+    });
 
     // The triage task (agent image, AgentTaskRole).
     await runTriageTask(agentCtx, assessmentId, base.correlationId);
@@ -221,7 +246,13 @@ async function drive(stage: Stage, t: Template, stack: TestStack): Promise<Recor
       'detail-type': 'DomainTriageComplete',
       detail: { assessmentId, activatedDomains: ['financial-management'], triageConfidence: 0.8 },
     });
-    await fn('CheckTask', 'check-task', { ...base, mode: 'triage', taskId: launched.taskId, polls: 1, maxPolls: 5 });
+    await fn('CheckTask', 'check-task', {
+      ...base,
+      mode: 'triage',
+      taskId: launched.taskId,
+      polls: 1,
+      maxPolls: 5,
+    });
     await fn('DispatchAgents', 'dispatch-agents', base);
     await fn('CheckAnalyses', 'check-analyses', { ...base, polls: 0, maxPolls: 5 });
 
@@ -242,14 +273,22 @@ async function drive(stage: Stage, t: Template, stack: TestStack): Promise<Recor
     await fn('SendDeliveryEmail', 'send-delivery-email', { ...base, stage: 'executive-summary' });
     await fn('GenerateDetailedReport', 'generate-detailed-report', base);
     await fn('SendDeliveryEmail', 'send-delivery-email', { ...base, stage: 'detailed-report' });
-    await fn('AwaitValidation', 'await-validation', { ...base, taskToken: 'token-1', executionName: execName });
+    await fn('AwaitValidation', 'await-validation', {
+      ...base,
+      taskToken: 'token-1',
+      executionName: execName,
+    });
     const report = await ctx.db.assessment.findUniqueOrThrow({ where: { id: assessmentId } });
     const priorities = ((report.finalPriorities ?? []) as { recommendationId: string }[]).slice(0, 5);
     await ctx.db.validation.create({
       data: {
         assessmentId,
         response: {
-          priorities: priorities.map((p) => ({ recommendationId: p.recommendationId, agreement: 4, resources: 'medium' })),
+          priorities: priorities.map((p) => ({
+            recommendationId: p.recommendationId,
+            agreement: 4,
+            resources: 'medium',
+          })),
           capacityForChange: 'medium',
           timelinePreference: 'standard',
           constraints: '',
@@ -257,7 +296,11 @@ async function drive(stage: Stage, t: Template, stack: TestStack): Promise<Recor
         } as Json,
       },
     });
-    await fn('AwaitValidation', 'await-validation', { ...base, taskToken: 'token-2', executionName: execName });
+    await fn('AwaitValidation', 'await-validation', {
+      ...base,
+      taskToken: 'token-2',
+      executionName: execName,
+    });
     await fn('GenerateImplementationKits', 'generate-implementation-kits', base);
     await fn('SendDeliveryEmail', 'send-delivery-email', { ...base, stage: 'implementation-kits' });
     const failure = { ...base, stage: 'simulation', error: { Error: 'States.Timeout', Cause: 'simulated' } };
@@ -279,14 +322,23 @@ async function drive(stage: Stage, t: Template, stack: TestStack): Promise<Recor
       if ('ApiLambdaFunction' in t.Resources)
         await resolveSecretArns({ ...lambdaEnv(res, 'ApiLambdaFunction') }, new SecretsManagerClient({}));
       const id = apiCtx.identity;
-      await id.signUp({ email: 'sim@example.com', password: 'Correct-horse-1', firstName: 'Sim', lastName: 'User' });
+      await id.signUp({
+        email: 'sim@example.com',
+        password: 'Correct-horse-1',
+        firstName: 'Sim',
+        lastName: 'User',
+      });
       await id.confirm('sim@example.com', '123456');
       await id.login('sim@example.com', 'Correct-horse-1');
       await id.refresh('refresh');
       await id.forgot('sim@example.com');
       await id.reset('sim@example.com', '123456', 'Correct-horse-2');
       const key = `assessments/${assessmentId}/documents/doc.pdf`;
-      await apiCtx.objectStore.presignPut(key, { contentType: 'application/pdf', size: 3, expiresSeconds: 300 });
+      await apiCtx.objectStore.presignPut(key, {
+        contentType: 'application/pdf',
+        size: 3,
+        expiresSeconds: 300,
+      });
       await apiCtx.objectStore.presignGet(key, { expiresSeconds: 300 });
       await apiCtx.objectStore.head(key);
       await apiCtx.objectStore.get(key);
@@ -334,7 +386,13 @@ async function drive(stage: Stage, t: Template, stack: TestStack): Promise<Recor
       recordings.push({
         who: fnId,
         calls: [],
-        extra: [{ action: 'sqs:SendMessage', resource: String(res.resolve(destination)), call: 'on-failure destination' }],
+        extra: [
+          {
+            action: 'sqs:SendMessage',
+            resource: String(res.resolve(destination)),
+            call: 'on-failure destination',
+          },
+        ],
       });
     }
   } finally {
@@ -351,7 +409,8 @@ async function drive(stage: Stage, t: Template, stack: TestStack): Promise<Recor
 // ------------------------------------------------------------------------------------------------------
 
 function roleOf(t: Template, who: string): string {
-  const getRole = (v: Json) => (v && typeof v === 'object' && 'Fn::GetAtt' in v ? v['Fn::GetAtt'][0] : undefined);
+  const getRole = (v: Json) =>
+    v && typeof v === 'object' && 'Fn::GetAtt' in v ? v['Fn::GetAtt'][0] : undefined;
   if (who.endsWith('LambdaFunction')) return getRole((t.Resources[who].Properties as Json).Role);
   const td = (id: string) => t.Resources[id].Properties as Json;
   if (who === 'agent:triage') return getRole(td('TriageTaskDefinition').TaskRoleArn);
@@ -376,7 +435,10 @@ const INVISIBLE_USES: [RegExp, RegExp][] = [
   // SIGTERM; a fast run does neither.
   [/^AgentTaskRole$/, /^sqs:ChangeMessageVisibility$/],
   [/IamRoleLambdaExecution$/, /^logs:(CreateLogStream|CreateLogGroup|PutLogEvents|TagResource)$/],
-  [/ExecutionRole$/, /^(ecr:(GetAuthorizationToken|BatchCheckLayerAvailability|GetDownloadUrlForLayer|BatchGetImage)|logs:(CreateLogStream|PutLogEvents))$/],
+  [
+    /ExecutionRole$/,
+    /^(ecr:(GetAuthorizationToken|BatchCheckLayerAvailability|GetDownloadUrlForLayer|BatchGetImage)|logs:(CreateLogStream|PutLogEvents))$/,
+  ],
 ];
 
 // ------------------------------------------------------------------------------------------------------
@@ -409,7 +471,8 @@ describe.each(STAGES)('IAM by simulation: %s', (stage) => {
       for (const req of requests) {
         checked++;
         const { allowed, detail } = await simulate(res, role, req);
-        if (!allowed) denied.push(`${r.who} (${role}): ${req.call} -> ${req.action} on ${req.resource} [${detail}]`);
+        if (!allowed)
+          denied.push(`${r.who} (${role}): ${req.call} -> ${req.action} on ${req.resource} [${detail}]`);
       }
     }
     expect(checked).toBeGreaterThan(40);

@@ -98,7 +98,8 @@ export class TemplateResolver {
     if (attr !== 'Arn') {
       if (r.Type === 'AWS::SQS::Queue' && attr === 'QueueName') return ref.split('/').pop()!;
       if (attr === 'Name') return ref;
-      if (attr.endsWith('SecretArn')) // e.g. the RDS-managed master secret
+      if (attr.endsWith('SecretArn'))
+        // e.g. the RDS-managed master secret
         return `arn:${P}:secretsmanager:${REGION}:${ACCOUNT}:secret:rds!db-${lower(id)}-AbCdEf`;
       return `${lower(id)}-${lower(attr)}`;
     }
@@ -351,9 +352,13 @@ export function toIamRequests(call: RecordedCall, m: MappingContext): IamRequest
       }
       if (command === 'DescribeTasks')
         return (input.tasks as string[]).map((task) =>
-          one('ecs:DescribeTasks', task.startsWith('arn:') ? task : `arn:${P}:ecs:${REGION}:${ACCOUNT}:task/${clusterName}/${task}`, {
-            'ecs:cluster': clusterArn,
-          }),
+          one(
+            'ecs:DescribeTasks',
+            task.startsWith('arn:') ? task : `arn:${P}:ecs:${REGION}:${ACCOUNT}:task/${clusterName}/${task}`,
+            {
+              'ecs:cluster': clusterArn,
+            },
+          ),
         );
       if (command === 'ListTasks') return [one('ecs:ListTasks', '*', { 'ecs:cluster': clusterArn })];
       throw new Error(`no IAM mapping for ${name}`);
@@ -364,19 +369,21 @@ export function toIamRequests(call: RecordedCall, m: MappingContext): IamRequest
 }
 
 function busArn(nameOrArn: string): string {
-  return nameOrArn.startsWith('arn:') ? nameOrArn : `arn:${P}:events:${REGION}:${ACCOUNT}:event-bus/${nameOrArn}`;
+  return nameOrArn.startsWith('arn:')
+    ? nameOrArn
+    : `arn:${P}:events:${REGION}:${ACCOUNT}:event-bus/${nameOrArn}`;
 }
 
 /** The MappingContext of a packaged template. */
 export function mappingFor(res: TemplateResolver, sesIdentity: string | undefined): MappingContext {
   const t = res.t;
   return {
-    clusterArn: (name) => (name.startsWith('arn:') ? name : `arn:${P}:ecs:${REGION}:${ACCOUNT}:cluster/${name}`),
+    clusterArn: (name) =>
+      name.startsWith('arn:') ? name : `arn:${P}:ecs:${REGION}:${ACCOUNT}:cluster/${name}`,
     taskRoles: (family) => {
       const def = Object.entries(t.Resources).find(
         ([, r]) =>
-          r.Type === 'AWS::ECS::TaskDefinition' &&
-          res.resolve((r.Properties as Json).Family) === family,
+          r.Type === 'AWS::ECS::TaskDefinition' && res.resolve((r.Properties as Json).Family) === family,
       );
       if (!def) throw new Error(`no task definition of family ${family} in the template`);
       const p = def[1].Properties as Json;
