@@ -43,5 +43,5 @@ describe.each(STAGES)('cfn-lint: %s', (stage) => {
     const res = lint(stageTemplateFile(stage));
     expect(res.findings).toEqual([]);
     expect(res.status).toBe(0);
-  }, 400_000);
+  }, 1_000_000);
 });

@@ -202,7 +202,6 @@ async function drive(stage: Stage, t: Template, stack: TestStack): Promise<Recor
   async function fn(name: string, file: string, event: Json) {
     const fnId = `${name}LambdaFunction`;
     await resolveSecretArns({ ...lambdaEnv(res, fnId) }, new SecretsManagerClient({}));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { handler } = require(`../../functions/${file}`) as {
       handler: (e: Json, c: Context) => Promise<Json>;
     };
@@ -456,7 +455,7 @@ describe.each(STAGES)('IAM by simulation: %s', (stage) => {
     res = new TemplateResolver(t);
     stack = await startTestStack({}, { runPipeline: false });
     recordings = await drive(stage, t, stack);
-  }, 240_000);
+  }, 1_000_000);
   afterAll(async () => {
     await stack?.stop();
   });

@@ -48,7 +48,7 @@ export function runPackage(
     cwd: repoRoot,
     env: packageEnv(env),
     encoding: 'utf8',
-    timeout: 180_000,
+    timeout: 900_000, // a loaded machine can take minutes
   });
   return {
     status: res.status,
