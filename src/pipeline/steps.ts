@@ -291,8 +291,9 @@ export async function checkAnalyses(ctx: AppContext, input: In<'checkAnalyses'>)
     );
   const depth = await ctx.taskQueue.depth();
   // A message of this assessment is in the dead-letter queue when none of its analyses can still come: no
-  // message waiting or in flight, and the DLQ is not empty. Fail now instead of polling for 2 hours.
-  if (depth.deadLettered > 0 && depth.visible === 0 && depth.inFlight === 0)
+  // message waiting or in flight, and the DLQ is not empty. Fail now instead of polling for 2 hours. From the
+  // third poll on: SQS's approximate counts can lag a freshly sent message.
+  if (polls >= 3 && depth.deadLettered > 0 && depth.visible === 0 && depth.inFlight === 0)
     throw new PipelineError(
       'AnalysisDeadLettered',
       `${domains.length - analysed} of ${domains.length} analyses cannot complete: their message is in the dead-letter queue`,
