@@ -215,6 +215,7 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
     const resourceStarOk = new Set([
       'ecr:GetAuthorizationToken',
       'ecs:ListTasks', // scoped by the ecs:cluster condition
+      'states:SendTaskSuccess', // task-token APIs take no resource: IAM accepts only "*" (the token is the scope)
       'logs:CreateLogDelivery',
       'logs:GetLogDelivery',
       'logs:UpdateLogDelivery',
@@ -287,7 +288,7 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
       expect(c.LogConfiguration.Options['awslogs-group']).toEqual(ref('AgentLogGroup'));
       expect(c.Secrets).toEqual(
         expect.arrayContaining([
-          { Name: 'DATABASE_URL', ValueFrom: ref('DatabaseUrlSecret') },
+          { Name: 'DATABASE_CREDENTIALS', ValueFrom: ref('AppDatabaseSecret') },
           { Name: 'OPENAI_API_KEY', ValueFrom: ref('OpenAiApiKeySecret') },
         ]),
       );
@@ -831,7 +832,8 @@ describe('prod stage (API on Fargate behind the ALB, NAT gateway, protected)', (
       'AWS::ECR::Repository',
     ])
       for (const [id, r] of ofType(t, type)) {
-        if (id === 'WebBucket') continue; // the built web app: redeployed from git
+        // The built web app (redeployed from git) and the framework's deployment artifacts.
+        if (id === 'WebBucket' || id === 'ServerlessDeploymentBucket') continue;
         expect({ id, d: r.DeletionPolicy, u: r.UpdateReplacePolicy }).toEqual({
           id,
           d: 'Retain',
