@@ -1,8 +1,11 @@
 /** Jest: one run for the whole repository. Node tests use the real embedded stack set up in test/global-setup.mjs. */
+const swc = ['@swc/jest', { jsc: { transform: { react: { runtime: 'automatic' } } } }];
 const transform = {
-  '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { transform: { react: { runtime: 'automatic' } } } }],
+  '^.+\\.(t|j)sx?$': swc,
+  // unpdf's PDF.js build is ESM only (.mjs): compiled to CommonJS for Jest (src/documents/pdf.ts loads it).
+  '/node_modules/unpdf/dist/.+\\.mjs$': swc,
 };
-const transformIgnorePatterns = ['/node_modules/(?!(@middy|jose|@scure|@otplib|otplib|@noble)/)'];
+const transformIgnorePatterns = ['/node_modules/(?!(@middy|jose|@scure|@otplib|otplib|@noble|unpdf)/)'];
 
 module.exports = {
   projects: [
@@ -21,6 +24,7 @@ module.exports = {
       transformIgnorePatterns,
       globalSetup: '<rootDir>/test/global-setup.mjs',
       globalTeardown: '<rootDir>/test/global-teardown.mjs',
+      moduleNameMapper: { '^unpdf/pdfjs$': '<rootDir>/node_modules/unpdf/dist/pdfjs.mjs' },
     },
     {
       displayName: 'web',

@@ -1,5 +1,5 @@
 import { createHandler } from '../src/lambda/handler';
-import { sendDeliveryEmail, schemas } from '../src/pipeline/steps';
+import { releaseAndNotify, schemas } from '../src/pipeline/steps';
 
-/** Tasks Send*Email: the 24/48/72 h emails, once each (emails_sent). */
-export const handler = createHandler('sendDeliveryEmail', schemas.sendDeliveryEmail, sendDeliveryEmail);
+/** Tasks Release*: at the due time, the generated deliverable is released to the client and its email sent (once). */
+export const handler = createHandler('sendDeliveryEmail', schemas.sendDeliveryEmail, releaseAndNotify);

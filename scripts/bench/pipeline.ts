@@ -1,8 +1,10 @@
 /**
- * `npm run bench:pipeline -- --assessments N` (default 20): submits N assessments at once into the local stack
- * at a high time scale and prints the time to the last delivery, the peak of concurrently running agent tasks
- * (never above the cap of 5), the peak database connections, and the specialist prompt tokens per assessment
- * (gpt-tokenizer) for the activated specialists against running all twelve.
+ * `npm run bench:pipeline -- --assessments N --time-scale S` (defaults 20 and 1440): submits N assessments at once
+ * into the local stack and prints, per stage, how late each release was against its due time (p50, p99, max) and
+ * the share on time (at or before the due time plus 1% of the stage's 24 h interval), the peak of concurrently
+ * running agent tasks (never above the cap of 5), the peak database connections, and the specialist prompt tokens
+ * per assessment (gpt-tokenizer) for the activated specialists against running all twelve.
+ * Exits non-zero when a delivery misses the target or an assessment failed.
  */
 import '../../src/local/quiet';
 import fs from 'node:fs';
@@ -24,7 +26,7 @@ function arg(name: string, fallback: number): number {
 }
 
 const N = arg('assessments', 20);
-const SCALE = arg('time-scale', 43200);
+const SCALE = arg('time-scale', 1440);
 const WEAK_SETS = [
   ['financial-management', 'revenue-engine', 'people-organization'],
   ['technology-data', 'operational-excellence'],
@@ -111,6 +113,28 @@ async function main() {
       _max: { deliveredAt: true },
       where: { assessmentId: { in: clients.map((c) => c.id) }, stage: 'implementation_kits' },
     });
+    // Lateness per stage, in wall-clock seconds and as the real-time equivalent at this scale.
+    const released = await db.deliverable.findMany({
+      where: { assessmentId: { in: clients.map((c) => c.id) }, format: 'html' },
+      select: { stage: true, dueAt: true, deliveredAt: true },
+    });
+    const toleranceMs = (24 * 3600_000 * 0.01) / SCALE; // 1% of the 24 h between stages
+    const stageLines: string[] = [];
+    let missed = 0;
+    for (const stage of ['executive_summary', 'detailed_report', 'implementation_kits'] as const) {
+      const late = released
+        .filter((d) => d.stage === stage && d.dueAt && d.deliveredAt)
+        .map((d) => d.deliveredAt!.getTime() - d.dueAt!.getTime())
+        .sort((a, b) => a - b);
+      const pct = (p: number) => late[Math.min(late.length - 1, Math.floor(p * late.length))] ?? NaN;
+      const onTime = late.filter((ms) => ms <= toleranceMs).length;
+      missed += late.length - onTime + (N - late.length);
+      const fmt = (ms: number) =>
+        `${(ms / 1000).toFixed(2)} s (${((ms * SCALE) / 60_000).toFixed(1)} min real)`;
+      stageLines.push(
+        `  ${stage.padEnd(20)} released ${late.length}/${N}; lateness p50 ${fmt(pct(0.5))}, p99 ${fmt(pct(0.99))}, max ${fmt(late.at(-1) ?? NaN)}; on time ${((onTime / N) * 100).toFixed(0)}% (tolerance ${(toleranceMs / 1000).toFixed(2)} s = 1% of 24 h)`,
+      );
+    }
 
     // Prompt tokens: the activated specialists' prompts against all twelve (applicable) specialists.
     let activatedTokens = 0;
@@ -140,12 +164,15 @@ async function main() {
       '',
       `assessments                          ${N} (${failed} failed)`,
       `time to the last delivery            ${elapsed.toFixed(1)} s wall clock (${((elapsed * SCALE) / 3600).toFixed(1)} h at ${SCALE}x); last kits at ${lastKits._max.deliveredAt?.toISOString()}`,
+      'lateness against the due time (wall clock; real-time equivalent in brackets):',
+      ...stageLines,
       `peak concurrent agent tasks          ${peakTasks} (cap ${app.config.AGENT_CONCURRENCY_CAP}) ${peakTasks <= app.config.AGENT_CONCURRENCY_CAP ? 'OK' : 'EXCEEDED'}`,
       `peak database connections            ${peakConnections} (pool max ${app.config.DATABASE_POOL_MAX} per process; RDS limit 100)`,
       `specialist prompt tokens/assessment  ${(activatedTokens / N).toFixed(0)} activated vs ${(allTokens / N).toFixed(0)} all twelve: ${(saving * 100).toFixed(0)}% fewer (PRD expects 50–60%)`,
       '',
     ];
     process.stdout.write(lines.join('\n'));
+    if (failed > 0 || missed > 0 || peakTasks > app.config.AGENT_CONCURRENCY_CAP) process.exitCode = 1;
   } finally {
     sampling = false;
     await sampler;

@@ -10,6 +10,7 @@ import { profileFacts, type CompanyProfile } from '../domain/profile';
 import { ALL_QUESTIONS, isApplicable, isValidScore } from '../domain/questionnaire';
 import type { Horizon, Level3, Question } from '../domain/questionnaire/types';
 import { DOMAIN_LINKS } from '../domain/triage';
+import type { ExtractedDocument } from '../domain/document-facts';
 
 /**
  * Deterministic, rule-based specialist. It is the fallback when no LLM is configured (and the
@@ -28,6 +29,8 @@ export interface AnalystDocument {
   fileName: string;
   domain?: string | null;
   contentType: string;
+  /** What was read from the file (src/documents); absent when it has not been read. */
+  extracted?: ExtractedDocument;
 }
 
 export interface RuleAnalystInput {

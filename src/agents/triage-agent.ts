@@ -3,6 +3,7 @@ import { triageRules, refineTriage, buildTriagePrompt, TRIAGE_JSON_SCHEMA } from
 import type { TriageResult } from '../domain/analysis';
 import type { CompanyProfile } from '../domain/profile';
 import { logger } from '../logger';
+import type { AnalystDocument } from './rule-analyst';
 
 /**
  * The triage agent: DOMAIN.md's rules pick 3–5 domains; with an LLM configured, one call may refine the pick.
@@ -14,6 +15,8 @@ export async function runTriage(
     assessmentId: string;
     profile: CompanyProfile | null;
     answers: { questionId: string; score: number | null; text: string | null }[];
+    /** The uploaded documents with what was read from them (not yet used by the triage rules). */
+    documents?: readonly AnalystDocument[];
   },
 ): Promise<TriageResult> {
   const rule = triageRules({ profile: input.profile, answers: input.answers });

@@ -9,6 +9,8 @@ import { runTriage } from './triage-agent';
 import { analyseDomain } from './specialist-agent';
 import { logger, withLogContext } from '../logger';
 import { recordStage } from '../services/assessments';
+import { ensureDocumentsRead } from '../services/document-reading';
+import type { AnalystDocument } from './rule-analyst';
 
 /**
  * The agent worker, as run by the container entrypoint (containers/agent/main.ts) on Fargate,
@@ -21,7 +23,17 @@ async function assessmentInputs(ctx: AppContext, assessmentId: string) {
     include: { answers: { select: { questionId: true, score: true, text: true } }, documents: true },
   });
   const profile = (a.profileSnapshot as CompanyProfile | null) ?? (await loadProfile(ctx.db, a.userId));
-  return { assessment: a, profile };
+  // Every uploaded document, read (documents read at upload come from their stored result).
+  const read = new Map((await ensureDocumentsRead(ctx, assessmentId)).map((e) => [e.documentId, e]));
+  const documents: AnalystDocument[] = a.documents
+    .filter((d) => d.status === 'uploaded')
+    .map((d) => ({
+      fileName: d.fileName,
+      domain: d.domain,
+      contentType: d.contentType,
+      extracted: read.get(d.id),
+    }));
+  return { assessment: a, profile, documents };
 }
 
 /** Triage mode: rules (plus an optional LLM refinement), stored once, then `DomainTriageComplete`. */
@@ -33,8 +45,8 @@ export async function runTriageTask(ctx: AppContext, assessmentId: string, corre
       logger.info('triage already stored: nothing to do');
       result = { activatedDomains: existing.activatedDomains, confidence: existing.confidence };
     } else {
-      const { assessment, profile } = await assessmentInputs(ctx, assessmentId);
-      const triage = await runTriage(ctx, { assessmentId, profile, answers: assessment.answers });
+      const { assessment, profile, documents } = await assessmentInputs(ctx, assessmentId);
+      const triage = await runTriage(ctx, { assessmentId, profile, answers: assessment.answers, documents });
       try {
         await ctx.db.triageResult.create({
           data: {
@@ -172,16 +184,14 @@ export class SpecialistWorker {
           Math.max(1000, (this.opts.visibilityTimeoutSeconds * 1000) / 3),
         );
         try {
-          const { assessment, profile } = await assessmentInputs(this.ctx, assessmentId);
+          const { assessment, profile, documents } = await assessmentInputs(this.ctx, assessmentId);
           if (this.opts.analysisDelayMs) await sleep(this.opts.analysisDelayMs);
           const outcome = await analyseDomain(this.ctx, {
             assessmentId,
             domain: domain as DomainId,
             profile,
             answers: assessment.answers,
-            documents: assessment.documents
-              .filter((d) => d.status === 'uploaded')
-              .map((d) => ({ fileName: d.fileName, domain: d.domain, contentType: d.contentType })),
+            documents,
           });
           try {
             await this.ctx.db.agentAnalysis.create({

@@ -7,6 +7,7 @@ describe('forbidden client-visible patterns', () => {
     'Cash at bank: £1.2M.',
     'Validate at https://app.scalemap.example/a/financial-management',
     'On time: delivered 12:30, 28 November.',
+    'Text/phone follow-ups and image-led campaigns: “fast onboarding” beats “fast delivery”.',
   ])('accepts ordinary prose: %s', (text) => {
     expect(findClientTextViolations(text)).toEqual([]);
   });
@@ -23,6 +24,12 @@ describe('forbidden client-visible patterns', () => {
     ['assessment 3f1c2a4e-1b2c-4d5e-8f90-1234567890ab', 'uuid'],
     ['Revenue was rated high impact', 'internal mechanics'],
     ['Dear {{name}}', 'template placeholder'],
+    ['health 5/10, from 9 questions (mean 3.1 on the 1–5 concern scale)', 'internal mechanics'],
+    ['Document board-pack.pdf: “application/pdf supplied for Finance”', 'file type code'],
+    [
+      'In your words: “We noticed when the cancellation email arrived.” Evidence: follow-up: “We noticed when the cancellation email arrived.”',
+      'same quote twice',
+    ],
   ])('catches %s', (text, name) => {
     expect(findClientTextViolations(text).map((v) => v.name)).toContain(name);
   });

@@ -45,7 +45,19 @@ export const FORBIDDEN_CLIENT_PATTERNS: readonly ForbiddenPattern[] = [
   },
   {
     name: 'internal mechanics',
-    pattern: /\brated (?:high|medium|low) impact\b|\bread by name only\b|\bscore \d\.\d\d\b/i,
+    pattern:
+      /\brated (?:high|medium|low) impact\b|\bread by name only\b|\bscore \d\.\d\d\b|\bmean \d(?:\.\d+)? on the 1[–-]5\b/i,
+  },
+  {
+    // A stored content type ("application/pdf supplied for …") instead of words a client uses.
+    name: 'file type code',
+    pattern:
+      /\b(?:application\/(?:pdf|msword|octet-stream|vnd\.[\w.+-]+)|text\/(?:csv|plain|html)|image\/(?:png|jpe?g))\b/,
+  },
+  {
+    // The same quotation (20+ characters) twice in one paragraph.
+    name: 'same quote twice',
+    pattern: /“([^”\n]{20,})”[^\n]*“\1”|"([^"\n]{20,})"[^\n]*"\2"/,
   },
 ];
 

@@ -4,7 +4,11 @@ export const DELIVERY_OFFSETS_HOURS = {
   detailedReport: 48,
   implementationKits: 72,
 } as const;
-export const VALIDATION_WINDOW_HOURS = 24;
+/**
+ * The client's validation window after the report: it closes an hour before the kits are due, so the kits can be
+ * generated in time and released exactly at 72 h (AwaitValidation's TimeoutSeconds in the state machine matches).
+ */
+export const VALIDATION_WINDOW_HOURS = 23;
 
 export interface DueTimes {
   executiveSummary: Date;

@@ -322,14 +322,17 @@ const NEXT_STATUS: Record<DeliverableStage, { to: Status; event: string }> = {
   'implementation-kits': { to: 'completed', event: 'implementation_kits_delivered' },
 };
 
-/** Composes a deliverable from the stored triage, analyses, priorities and validation; stores HTML and PDF. */
+/**
+ * Composes a deliverable from the stored triage, analyses, priorities and validation; stores HTML and PDF.
+ * It runs ahead of the due time and leaves the deliverable unreleased (delivered_at null): the client sees
+ * it only when releaseDeliverable runs at the due time.
+ */
 export async function generateDeliverable(ctx: AppContext, stage: DeliverableStage, input: In<'generate'>) {
   const key = STAGE_KEY[stage];
   const existing = await ctx.db.deliverable.findMany({
     where: { assessmentId: input.assessmentId, stage: key },
   });
   if (existing.some((d) => d.format === 'html') && existing.some((d) => d.format === 'pdf')) {
-    await advanceStatus(ctx, input.assessmentId, NEXT_STATUS[stage].to);
     return { stage, skipped: true };
   }
   const assessment = await ctx.db.assessment.findUniqueOrThrow({
@@ -392,20 +395,43 @@ export async function generateDeliverable(ctx: AppContext, stage: DeliverableSta
       update: { objectKey: f.objectKey },
     });
   }
+  await recordStageOnce(ctx, input.assessmentId, `${key}_generated`, { stage });
+  return { stage, skipped: false, priorities: deliveryCtx.priorities.map((p) => p.recommendation.id) };
+}
+
+/**
+ * Releases a generated deliverable at its due time: the client can see it from now on (delivered_at), the
+ * assessment moves on, and the timeline records how late the release was against the promise (0 when on time).
+ * Idempotent: a release already made keeps its time.
+ */
+export async function releaseDeliverable(ctx: AppContext, stage: DeliverableStage, assessmentId: string) {
+  const key = STAGE_KEY[stage];
+  const rows = await ctx.db.deliverable.findMany({ where: { assessmentId, stage: key } });
+  if (!rows.some((d) => d.format === 'html')) {
+    throw new PipelineError('DeliverableMissing', `the ${stage} was not generated before its release`);
+  }
+  const now = new Date();
+  await ctx.db.deliverable.updateMany({
+    where: { assessmentId, stage: key, deliveredAt: null },
+    data: { deliveredAt: now },
+  });
   const next = NEXT_STATUS[stage];
-  await advanceStatus(ctx, input.assessmentId, next.to);
+  await advanceStatus(ctx, assessmentId, next.to);
   if (stage === 'implementation-kits') {
-    await ctx.db.assessment.update({ where: { id: input.assessmentId }, data: { completedAt: new Date() } });
+    await ctx.db.assessment.updateMany({
+      where: { id: assessmentId, completedAt: null },
+      data: { completedAt: now },
+    });
     await ctx.db.pipelineExecution.updateMany({
-      where: { assessmentId: input.assessmentId, status: 'RUNNING' },
-      data: { status: 'SUCCEEDED', finishedAt: new Date() },
+      where: { assessmentId, status: 'RUNNING' },
+      data: { status: 'SUCCEEDED', finishedAt: now },
     });
   }
-  await recordStageOnce(ctx, input.assessmentId, next.event, {
-    stage,
-    late: dueAt ? Date.now() > dueAt.getTime() : false,
-  });
-  return { stage, skipped: false, priorities: deliveryCtx.priorities.map((p) => p.recommendation.id) };
+  const dueAt = rows[0].dueAt;
+  const deliveredAt = rows.find((d) => d.deliveredAt)?.deliveredAt ?? now;
+  const latenessSeconds = dueAt ? Math.max(0, (deliveredAt.getTime() - dueAt.getTime()) / 1000) : 0;
+  await recordStageOnce(ctx, assessmentId, next.event, { stage, latenessSeconds });
+  return { deliveredAt, latenessSeconds };
 }
 
 /** Sends an email once per dedup key (emails_sent), so a re-run never mails the client twice. */
@@ -428,7 +454,9 @@ async function sendOnce(
   return { sent: true, messageId };
 }
 
-export async function sendDeliveryEmail(ctx: AppContext, input: In<'sendDeliveryEmail'>) {
+/** Tasks Release*: at the due time, release the deliverable, then send its email (once, emails_sent). */
+export async function releaseAndNotify(ctx: AppContext, input: In<'sendDeliveryEmail'>) {
+  const release = await releaseDeliverable(ctx, input.stage, input.assessmentId);
   const a = await ctx.db.assessment.findUniqueOrThrow({
     where: { id: input.assessmentId },
     select: { user: true },
@@ -442,7 +470,7 @@ export async function sendDeliveryEmail(ctx: AppContext, input: In<'sendDelivery
     compose(await loadDeliveryContext(ctx, input.assessmentId)),
   );
   if (result.sent) await recordStage(ctx.db, input.assessmentId, 'email_sent', { stage: input.stage });
-  return result;
+  return { ...result, latenessSeconds: release.latenessSeconds };
 }
 
 /** Stores the validation task token; if the client already validated (a re-run), resumes at once. */

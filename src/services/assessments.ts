@@ -119,7 +119,9 @@ export async function assessmentView(
   const paid = a.payments.some((p) => p.status === 'paid');
   const pending = a.payments.some((p) => p.status === 'pending');
   const byStage = new Map<string, { formats: string[]; deliveredAt: Date; dueAt: Date | null }>();
+  // A deliverable is generated ahead of its due time and shown from its release (delivered_at) on.
   for (const d of a.deliverables) {
+    if (!d.deliveredAt) continue;
     const slug = STAGE_SLUG[d.stage];
     const entry = byStage.get(slug) ?? { formats: [], deliveredAt: d.deliveredAt, dueAt: d.dueAt };
     if (d.format !== 'svg') entry.formats.push(d.format);

@@ -14,6 +14,7 @@ export async function readDeliverable(
   const row = await db.deliverable.findUnique({
     where: { assessmentId_stage_format: { assessmentId, stage, format } },
   });
-  if (!row) throw notFound('Deliverable');
+  // Generated ahead of time but not yet released: to the client it does not exist yet.
+  if (!row || !row.deliveredAt) throw notFound('Deliverable');
   return store.get(row.objectKey);
 }

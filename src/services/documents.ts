@@ -5,6 +5,7 @@ import type { ObjectStore } from '../ports';
 import { AppError, conflict, notFound } from '../errors';
 import { DOMAIN_IDS } from '../domain/domains';
 import { isUuid } from './assessments';
+import { readDocumentSafely } from './document-reading';
 
 /** Allowed uploads: PDF, Word, Excel, CSV, PNG, JPEG; at most 10 MB each and 20 per assessment. */
 export const ALLOWED_TYPES: Record<string, string[]> = {
@@ -116,10 +117,17 @@ export async function getDocument(db: Db, assessmentId: string, documentId: stri
   return doc;
 }
 
-/** Confirms the upload: the object must exist with exactly the declared size and type. */
+/**
+ * Confirms the upload: the object must exist with exactly the declared size and type. Then the document is
+ * read (src/documents) and what was read is stored; a reading failure is recorded, never fails the request.
+ */
 export async function completeDocument(db: Db, store: ObjectStore, assessmentId: string, documentId: string) {
   const doc = await getDocument(db, assessmentId, documentId);
-  if (doc.status === 'uploaded') return doc;
+  if (doc.status === 'uploaded') {
+    if (!(await db.documentExtraction.findUnique({ where: { documentId: doc.id }, select: { id: true } })))
+      await readDocumentSafely({ db, objectStore: store }, doc);
+    return doc;
+  }
   const head = await store.head(doc.objectKey);
   if (!head) throw conflict('The file has not been uploaded yet', { documentId });
   if (head.size !== doc.size || (head.contentType && head.contentType.toLowerCase() !== doc.contentType)) {
@@ -129,7 +137,12 @@ export async function completeDocument(db: Db, store: ObjectStore, assessmentId:
       received: head,
     });
   }
-  return db.document.update({ where: { id: doc.id }, data: { status: 'uploaded', uploadedAt: new Date() } });
+  const uploaded = await db.document.update({
+    where: { id: doc.id },
+    data: { status: 'uploaded', uploadedAt: new Date() },
+  });
+  await readDocumentSafely({ db, objectStore: store }, uploaded);
+  return uploaded;
 }
 
 export async function downloadUrl(db: Db, store: ObjectStore, assessmentId: string, documentId: string) {
@@ -148,5 +161,6 @@ export async function deleteDocument(
   if (!['draft', 'awaiting_payment'].includes(assessment.status))
     throw conflict('Documents of a submitted assessment cannot be deleted');
   await store.delete(doc.objectKey);
+  // Its stored reading (document_extractions) goes with it: foreign key, on delete cascade.
   await db.document.delete({ where: { id: doc.id } });
 }

@@ -59,10 +59,18 @@ describe('founder console: SLA, failures, retry; live events', () => {
       reason: expect.stringContaining('report template missing'),
     });
     expect(failed.deliverables.map((d: { stage: string }) => d.stage)).toEqual(['executive-summary']);
-    const alerts = fs
-      .readdirSync(stack.app.ctx.outboxDir!)
-      .map((f) => JSON.parse(fs.readFileSync(`${stack.app.ctx.outboxDir}/${f}`, 'utf8')))
-      .filter((m) => m.to === stack.app.config.FOUNDER_EMAIL && m.text.includes(id));
+    // MarkFailed runs before AlertFounder: the alert follows the failed status within moments.
+    const alerts = await waitUntil(
+      'the founder alert',
+      async () => {
+        const found = fs
+          .readdirSync(stack.app.ctx.outboxDir!)
+          .map((f) => JSON.parse(fs.readFileSync(`${stack.app.ctx.outboxDir}/${f}`, 'utf8')))
+          .filter((m) => m.to === stack.app.config.FOUNDER_EMAIL && m.text.includes(id));
+        return found.length ? found : undefined;
+      },
+      10_000,
+    );
     expect(alerts.length).toBeGreaterThanOrEqual(1);
 
     const admin = await founder();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import YAML from 'yaml';
 import { DEFINITION_FILE, loadDefinition } from '../../src/local/runner';
 import { STATE_MACHINE_FUNCTIONS } from '../../src/local/functions';
+import { DELIVERY_OFFSETS_HOURS, VALIDATION_WINDOW_HOURS } from '../../src/domain/schedule';
 
 const aslValidator = require('asl-validator');
 
@@ -54,6 +55,24 @@ describe('stepfunctions/delivery.asl.yml', () => {
     expect(raw.States.PipelineFailed.Type).toBe('Fail');
   });
 
+  it('generates each deliverable before its due time and releases it when the due time comes', () => {
+    for (const [generate, wait, release] of [
+      ['GenerateExecutiveSummary', 'WaitUntilSummaryDue', 'ReleaseExecutiveSummary'],
+      ['GenerateDetailedReport', 'WaitUntilReportDue', 'ReleaseDetailedReport'],
+      ['GenerateImplementationKits', 'WaitUntilKitsDue', 'ReleaseImplementationKits'],
+    ]) {
+      expect([raw.States[generate].Next, raw.States[wait].Next]).toEqual([wait, release]);
+      expect(raw.States[wait].Type).toBe('Wait');
+    }
+    expect(raw.States.AnalysesDone.Choices).toEqual([
+      expect.objectContaining({ Next: 'GenerateExecutiveSummary' }),
+    ]);
+    expect(raw.States.ReleaseExecutiveSummary.Next).toBe('GenerateDetailedReport');
+    expect(raw.States.ReleaseDetailedReport.Next).toBe('AwaitValidation');
+    expect(raw.States.AwaitValidation.Next).toBe('GenerateImplementationKits');
+    expect(raw.States.ReleaseImplementationKits.Next).toBe('Delivered');
+  });
+
   it('waits on absolute due times and bounds its polling loops', () => {
     const timestampWaits = states
       .filter(([, s]) => s.Type === 'Wait' && s.TimestampPath)
@@ -70,10 +89,13 @@ describe('stepfunctions/delivery.asl.yml', () => {
     }
   });
 
-  it('waits for the validation with a task token, a 24 h timeout, and goes on with the report’s priorities on timeout', () => {
+  it('waits for the validation with a task token until an hour before the kits are due, then goes on with the report’s priorities', () => {
     const v = raw.States.AwaitValidation;
     expect(v.Resource).toBe('arn:aws:states:::lambda:invoke.waitForTaskToken');
-    expect(v.TimeoutSeconds).toBe(86400);
+    expect(v.TimeoutSeconds).toBe(VALIDATION_WINDOW_HOURS * 3600);
+    expect(VALIDATION_WINDOW_HOURS).toBeLessThan(
+      DELIVERY_OFFSETS_HOURS.implementationKits - DELIVERY_OFFSETS_HOURS.detailedReport,
+    );
     expect((v.Parameters as { Payload: Record<string, string> }).Payload['taskToken.$']).toBe(
       '$$.Task.Token',
     );
@@ -81,7 +103,7 @@ describe('stepfunctions/delivery.asl.yml', () => {
       c.ErrorEquals.includes('States.Timeout'),
     );
     expect(timeout?.Next).toBe('ValidationTimedOut');
-    expect(raw.States.ValidationTimedOut.Next).toBe('WaitUntilKitsDue');
+    expect(raw.States.ValidationTimedOut.Next).toBe('GenerateImplementationKits');
     expect((v.Retry as { ErrorEquals: string[]; MaxAttempts: number }[])[0]).toEqual({
       ErrorEquals: ['States.Timeout'],
       MaxAttempts: 0,

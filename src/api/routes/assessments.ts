@@ -21,6 +21,7 @@ import {
   deleteDocument,
   downloadUrl,
 } from '../../services/documents';
+import { documentReading } from '../../services/document-reading';
 import { createCheckout } from '../../services/payments';
 import { submitAssessment } from '../../services/submission';
 import { z } from 'zod';
@@ -70,7 +71,7 @@ export function assessmentRoutes(ctx: ApiContext) {
   router.post('/:id/documents/:documentId/complete', async (req, res) => {
     const a = await getOwnedAssessment(ctx.db, currentUser(req), req.params.id);
     const doc = await completeDocument(ctx.db, ctx.objectStore, a.id, req.params.documentId);
-    res.json({ document: documentView(doc) });
+    res.json({ document: documentView(doc), reading: await documentReading(ctx.db, doc.id) });
   });
 
   router.get('/:id/documents/:documentId', async (req, res) => {
