@@ -86,11 +86,9 @@ function installMocks() {
     tasks: [{ taskArn: `arn:aws:ecs:eu-west-1:123456789012:task/${input.cluster}/0123456789abcdef` }],
     failures: [],
   }));
-  stubs.ecs
-    .on(DescribeTasksCommand)
-    .callsFake((input: Json) => ({
-      tasks: input.tasks.map((taskArn: string) => ({ taskArn, lastStatus: 'RUNNING' })),
-    }));
+  stubs.ecs.on(DescribeTasksCommand).callsFake((input: Json) => ({
+    tasks: input.tasks.map((taskArn: string) => ({ taskArn, lastStatus: 'RUNNING' })),
+  }));
   stubs.ecs.on(ListTasksCommand).resolves({ taskArns: [] });
   stubs.sqs.on(SendMessageCommand).callsFake((input: Json) => {
     if (String(input.QueueUrl).includes('-dlq')) return { MessageId: 'dead' }; // the dead-letter queue
@@ -186,6 +184,18 @@ async function drive(stage: Stage, t: Template, stack: TestStack): Promise<Recor
   const res = new TemplateResolver(t);
   const databaseUrl = stack.app.config.DATABASE_URL!;
   const { id: assessmentId } = await submitAssessment(stack);
+  // An uploaded document not read yet: the triage task reads it from S3 (src/services/document-reading.ts).
+  await stack.app.ctx.db.document.create({
+    data: {
+      assessmentId,
+      fileName: 'cash-flow.csv',
+      contentType: 'text/csv',
+      size: 24,
+      objectKey: `assessments/${assessmentId}/documents/00000000-0000-4000-8000-000000000000/cash-flow.csv`,
+      status: 'uploaded',
+      uploadedAt: new Date(),
+    },
+  });
   const a = await stack.app.ctx.db.assessment.findUniqueOrThrow({ where: { id: assessmentId } });
   const recordings: Recording[] = [];
   queued = [];

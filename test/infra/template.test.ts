@@ -312,6 +312,7 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
     expect(all).toEqual(
       [
         'events:PutEvents',
+        's3:GetObject',
         'sns:Publish',
         'sqs:ChangeMessageVisibility',
         'sqs:DeleteMessage',
