@@ -75,6 +75,10 @@ export const configSchema = z
     AGENT_TEST_DELAY_MS: z.coerce.number().int().min(0).max(600000).default(0),
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(30),
     SECURE_COOKIES: bool.optional(),
+    /** Proxy hops in front of the API whose X-Forwarded-For entries are trusted (0 = none, the default). */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    /** How long an admin request may reuse a founder's group membership read from the user pool. */
+    ROLE_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
   })
   .superRefine((c, ctx) => {
     if (c.SCALEMAP_RUNTIME === 'aws') {
@@ -134,6 +138,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   return parsed.data;
+}
+
+/**
+ * Local mode (embedded stack, outbox of emails readable in the app, cognito-local) is for one developer's
+ * machine: it refuses to start when NODE_ENV says production.
+ */
+export function assertLocalModeAllowed(config: Pick<Config, 'SCALEMAP_RUNTIME' | 'NODE_ENV'>): void {
+  if (config.SCALEMAP_RUNTIME === 'local' && config.NODE_ENV === 'production')
+    throw new ConfigError([
+      'SCALEMAP_RUNTIME: local mode (the default) is for development only and refuses to run with NODE_ENV=production; set SCALEMAP_RUNTIME=aws or another NODE_ENV',
+    ]);
+}
+
+/** A host name or address that only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 export function paymentsEnabled(config: Config): boolean {

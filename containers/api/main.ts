@@ -10,12 +10,18 @@ import { createContext } from '../../src/runtime/context';
 import { setAppContext } from '../../src/runtime';
 import { withDatabaseUrl } from '../../src/runtime/database-url';
 import { createApp } from '../../src/api/app';
+import { answerClientErrorsAsJson } from '../../src/api/http-server';
 import { createSessionStore } from '../../src/api/session-store';
 import { logger, rootLogger } from '../../src/logger';
 
 async function main() {
   const config = loadConfig(withDatabaseUrl(process.env));
   rootLogger.level = config.LOG_LEVEL;
+  // The container is the deployed API: never local mode (outbox of emails, no real user pool).
+  if (config.SCALEMAP_RUNTIME !== 'aws')
+    throw new ConfigError([
+      'SCALEMAP_RUNTIME: the API container runs only with SCALEMAP_RUNTIME=aws (local mode is `npm start`)',
+    ]);
   if (!config.DATABASE_URL) throw new ConfigError(['DATABASE_URL: required by the API']);
   if (!config.SESSION_SECRET && config.NODE_ENV === 'production')
     throw new ConfigError(['SESSION_SECRET: required in production']);
@@ -29,6 +35,7 @@ async function main() {
     authRateLimitPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,
   });
   const server = http.createServer(app);
+  answerClientErrorsAsJson(server);
   server.keepAliveTimeout = 65_000; // longer than the ALB's idle timeout
   await new Promise<void>((resolve) =>
     server.listen(config.PORT, process.env.LISTEN_HOST ?? '0.0.0.0', resolve),

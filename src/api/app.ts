@@ -18,6 +18,8 @@ import { stripeRoutes } from './routes/stripe';
 import { pipelineRoutes } from './routes/pipeline';
 import { adminRoutes } from './routes/admin';
 import { devRoutes } from './routes/dev';
+import { AccountSecurity } from './auth/account-security';
+import { checkOrigin, noStore, rejectControlCharacters } from './middleware/security';
 
 export interface AppOptions {
   sessionStore: Store;
@@ -31,7 +33,12 @@ export interface AppOptions {
 export function createApp(ctx: ApiContext, opts: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 1);
+  // Which X-Forwarded-For entries are believed: none locally, the real hop count behind CloudFront + ALB.
+  app.set('trust proxy', ctx.config.TRUST_PROXY);
+  const accounts = new AccountSecurity(ctx.db, ctx.identity, {
+    roleCacheMs: ctx.config.ROLE_CACHE_SECONDS * 1000,
+  });
+  app.locals.accountSecurity = accounts;
   app.set('query parser', 'simple');
 
   app.use(
@@ -72,9 +79,11 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
     app.use('/api', cors({ origin: ctx.config.CORS_ORIGINS, credentials: true }));
   }
 
+  app.use('/api', noStore);
   // The webhook needs the raw body for its signature: mounted before the JSON parser.
   app.use('/api/stripe', express.raw({ type: () => true, limit: '1mb' }), stripeRoutes(ctx));
   app.use(express.json({ limit: '1mb', strict: true }));
+  app.use('/api', checkOrigin(ctx.config), rejectControlCharacters);
   app.use(
     session({
       name: 'scalemap.sid',
@@ -92,7 +101,7 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
   );
 
   app.use('/api', healthRoutes(ctx));
-  app.use('/api/auth', authRoutes(ctx, { rateLimitPerMinute: opts.authRateLimitPerMinute ?? 30 }));
+  app.use('/api/auth', authRoutes(ctx, { rateLimitPerMinute: opts.authRateLimitPerMinute ?? 30, accounts }));
   app.use('/api', authenticate(ctx));
   app.use('/api/dev', devRoutes(ctx));
   app.use('/api', requireUser);
@@ -104,6 +113,8 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
 
   if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {
     const webDir = opts.webDir;
+    // Source maps stay on the server (stack traces), never served.
+    app.use((req, res, next) => (/\.map$/i.test(req.path) ? notFoundHandler(req, res, next) : next()));
     app.use(express.static(webDir, { index: false, maxAge: '1h' }));
     app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.join(webDir, 'index.html')));
   }

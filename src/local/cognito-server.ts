@@ -24,6 +24,7 @@ const { UserPoolServiceFactoryImpl } = require('cognito-local/lib/services/userP
 const { DefaultConfig } = require('cognito-local/lib/server/config');
 const { Router } = require('cognito-local/lib/server/Router');
 const { createServer } = require('cognito-local/lib/server/server');
+const { UserNotFoundError } = require('cognito-local/lib/errors');
 
 export interface CodeDelivery {
   /** Why the code was sent: SignUp, ForgotPassword, ResendCode, ... */
@@ -95,7 +96,7 @@ export async function startCognitoLocal(opts: {
     tokenGenerator: new JwtTokenGenerator(clock, triggers, config.TokenConfig),
     triggers,
   };
-  const server = createServer(Router(svc), logger, config.ServerConfig, svc);
+  const server = createServer(withGlobalSignOut(Router(svc), svc), logger, config.ServerConfig, svc);
   const httpServer: http.Server = await server.start();
   const { port } = httpServer.address() as AddressInfo;
   return {
@@ -105,6 +106,23 @@ export async function startCognitoLocal(opts: {
         httpServer.closeAllConnections?.();
         httpServer.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * cognito-local has RevokeToken but not AdminUserGlobalSignOut: this adds it with Cognito's effect on refresh
+ * tokens (all of the user's are forgotten, so none refreshes any more).
+ */
+function withGlobalSignOut(router: (target: string) => any, svc: any) {
+  return (target: string) => {
+    if (target !== 'AdminUserGlobalSignOut') return router(target);
+    return async (ctx: any, req: { UserPoolId: string; Username: string }) => {
+      const userPool = await svc.cognito.getUserPool(ctx, req.UserPoolId);
+      const user = await userPool.getUserByUsername(ctx, req.Username);
+      if (!user) throw new UserNotFoundError();
+      await userPool.saveUser(ctx, { ...user, RefreshTokens: [] });
+      return {};
+    };
   };
 }
 

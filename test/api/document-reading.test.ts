@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { extractedDocumentSchema } from '../../src/domain/document-facts';
 import { ensureDocumentsRead } from '../../src/services/document-reading';
 import { runTriageTask, SpecialistWorker } from '../../src/agents/worker';
@@ -81,7 +82,12 @@ describe('documents are read on upload and before analysis (real HTTP, s3rver, P
   });
 
   it('a corrupt upload still completes with 200 and an unreadable row; an image is stored, not read', async () => {
-    const corrupt = await upload('pipeline.xlsx', CONTENT_TYPES.xlsx, randomBytes(3000), 'revenue-engine');
+    // A zip that is no workbook: it starts like one (random bytes are refused at complete, 409, because the
+    // first bytes must match the declared type: test/api/security.test.ts), but cannot be read as one.
+    const notAWorkbook = await new JSZip()
+      .file('notes.txt', randomBytes(3000).toString('hex'))
+      .generateAsync({ type: 'nodebuffer' });
+    const corrupt = await upload('pipeline.xlsx', CONTENT_TYPES.xlsx, notAWorkbook, 'revenue-engine');
     ids.corrupt = corrupt.id;
     expect(corrupt.done.status).toBe(200);
     expect(corrupt.done.body.document.status).toBe('uploaded');

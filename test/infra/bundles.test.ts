@@ -68,6 +68,18 @@ describe('container bundles', () => {
         PORT: String(port),
         LISTEN_HOST: '127.0.0.1',
         SESSION_SECRET: 'bundle-test-session-secret',
+        // The API container runs only in the AWS runtime; health needs the database and the object store
+        // (s3rver here), the other AWS settings are named but not called.
+        SCALEMAP_RUNTIME: 'aws',
+        AWS_ACCESS_KEY_ID: 'local',
+        AWS_SECRET_ACCESS_KEY: 'local',
+        AGENT_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/000000000000/scalemap-agent-tasks.fifo',
+        AGENT_DLQ_URL: 'https://sqs.eu-west-1.amazonaws.com/000000000000/scalemap-agent-dlq.fifo',
+        AGENT_TASK_DEFINITION: 'scalemap-agent',
+        TRIAGE_TASK_DEFINITION: 'scalemap-triage',
+        AGENT_SUBNETS: 'subnet-00000000',
+        STATE_MACHINE_ARN: 'arn:aws:states:eu-west-1:000000000000:stateMachine:scalemap-delivery',
+        FOUNDER_ALERT_TOPIC_ARN: 'arn:aws:sns:eu-west-1:000000000000:scalemap-founder-alerts',
       },
     });
     let output = '';

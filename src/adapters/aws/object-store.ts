@@ -1,4 +1,5 @@
 import {
+  CopyObjectCommand,
   CreateBucketCommand,
   DeleteObjectCommand,
   GetObjectCommand,
@@ -56,6 +57,24 @@ export class S3ObjectStore implements ObjectStore {
       if (isNotFound(err)) return null;
       throw err;
     }
+  }
+
+  async readStart(key: string, bytes: number): Promise<Buffer> {
+    const out = await this.client.send(
+      new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${Math.max(0, bytes - 1)}` }),
+    );
+    if (!out.Body) return Buffer.alloc(0);
+    return Buffer.from(await out.Body.transformToByteArray()).subarray(0, bytes);
+  }
+
+  async copy(fromKey: string, toKey: string): Promise<void> {
+    await this.client.send(
+      new CopyObjectCommand({
+        Bucket: this.bucket,
+        Key: toKey,
+        CopySource: `${this.bucket}/${fromKey.split('/').map(encodeURIComponent).join('/')}`,
+      }),
+    );
   }
 
   async delete(key: string): Promise<void> {

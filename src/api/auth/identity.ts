@@ -1,6 +1,10 @@
 import {
   AdminAddUserToGroupCommand,
   AdminConfirmSignUpCommand,
+  AdminDeleteUserCommand,
+  AdminListGroupsForUserCommand,
+  AdminUserGlobalSignOutCommand,
+  RevokeTokenCommand,
   CodeMismatchException,
   CognitoIdentityProviderClient,
   ConfirmForgotPasswordCommand,
@@ -136,6 +140,39 @@ export class CognitoIdentity {
         }),
       ),
     );
+  }
+
+  /** Revokes one refresh token (and, on Cognito, the access tokens issued from it). */
+  async revokeRefreshToken(refreshToken: string) {
+    await this.call(() =>
+      this.client.send(new RevokeTokenCommand({ ClientId: this.opts.clientId, Token: refreshToken })),
+    );
+  }
+
+  /** Signs the user out everywhere: every refresh token of the user stops working. */
+  async globalSignOut(email: string) {
+    await this.call(() =>
+      this.client.send(
+        new AdminUserGlobalSignOutCommand({ UserPoolId: this.opts.userPoolId, Username: email }),
+      ),
+    );
+  }
+
+  /** Removes a pool user (undoing a registration whose profile could not be saved). */
+  async deleteUser(email: string) {
+    await this.call(() =>
+      this.client.send(new AdminDeleteUserCommand({ UserPoolId: this.opts.userPoolId, Username: email })),
+    );
+  }
+
+  /** The user's groups as the pool has them now (not as an earlier token said). `username`: the pool's (= sub). */
+  async groupsOf(username: string): Promise<string[]> {
+    const out = await this.call(() =>
+      this.client.send(
+        new AdminListGroupsForUserCommand({ UserPoolId: this.opts.userPoolId, Username: username }),
+      ),
+    );
+    return (out.Groups ?? []).map((g) => g.GroupName ?? '').filter(Boolean);
   }
 
   /** Maps Cognito's exceptions to API errors; anything else is a real failure. */

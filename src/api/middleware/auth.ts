@@ -1,12 +1,18 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { ApiContext } from '../../context';
-import { forbidden, unauthorized } from '../../errors';
+import { AppError, forbidden, unauthorized } from '../../errors';
 import { userFromToken, type SessionUser } from '../../services/users';
+import type { AccountSecurity, TokenRef } from '../auth/account-security';
 
 declare module 'express-session' {
   interface SessionData {
     user?: SessionUser;
+    /** Kept with the session, never sent to the browser. */
     refreshToken?: string;
+    /** When the sign-in that made this session happened (ms): a later password reset ends it. */
+    createdAt?: number;
+    /** The ID and access tokens issued to this session, revoked at logout. */
+    tokens?: TokenRef[];
   }
 }
 
@@ -16,13 +22,22 @@ declare module 'express-serve-static-core' {
   }
 }
 
+/** The app's AccountSecurity (set by createApp): revocation and role checks. */
+export function accountSecurity(req: Request): AccountSecurity {
+  const accounts = req.app.locals.accountSecurity as AccountSecurity | undefined;
+  if (!accounts) throw new AppError(500, 'internal', 'Account security is not configured');
+  return accounts;
+}
+
 /**
  * Authenticates a request from the session cookie or `Authorization: Bearer <Cognito JWT>`.
- * A bearer token that is present but invalid is a 401 even when a session exists.
+ * A bearer token that is present but invalid is a 401 even when a session exists. Revoked tokens (logout),
+ * tokens and sessions from before a password reset are refused; the role comes from the users table.
  */
 export function authenticate(ctx: ApiContext): RequestHandler {
   return async (req, _res, next) => {
     try {
+      const accounts = accountSecurity(req);
       const header = req.headers.authorization;
       if (header) {
         const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -35,9 +50,15 @@ export function authenticate(ctx: ApiContext): RequestHandler {
         }
         const user = await userFromToken(ctx.db, verified);
         if (!user) throw unauthorized('Unknown user');
-        req.user = user;
+        const state = await accounts.checkToken(user.id, verified.payload);
+        req.user = { ...user, role: state.role };
       } else if (req.session?.user) {
-        req.user = req.session.user;
+        const user = req.session.user;
+        const state = await accounts.checkSession(user.id, req.session.createdAt).catch(async (err) => {
+          await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
+          throw err;
+        });
+        req.user = { ...user, role: state.role };
       }
       next();
     } catch (err) {
@@ -50,9 +71,16 @@ export const requireUser: RequestHandler = (req, _res, next) => {
   next(req.user ? undefined : unauthorized());
 };
 
+/** Founders only, checked against the pool's `founders` group on each request (short cache). */
 export const requireFounder: RequestHandler = (req, _res, next) => {
-  if (!req.user) return next(unauthorized());
-  next(req.user.role === 'founder' ? undefined : forbidden('Founders only'));
+  const user = req.user;
+  if (!user) return next(unauthorized());
+  accountSecurity(req)
+    .isFounder(user)
+    .then((founder) => {
+      if (founder) user.role = 'founder';
+      next(founder ? undefined : forbidden('Founders only'));
+    }, next);
 };
 
 export function currentUser(req: { user?: SessionUser }): SessionUser {

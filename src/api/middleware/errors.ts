@@ -28,6 +28,16 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   }
   // body-parser and friends
   const type = (err as { type?: string }).type;
+  // Stripe's SDK errors (unreachable, refused, malformed answer): the payment provider failed, not us.
+  if (typeof type === 'string' && /^Stripe\w*Error$/.test(type)) {
+    (req.log ?? logger).error({ err: { type, message: (err as Error).message } }, 'payment provider error');
+    return sendError(
+      res,
+      502,
+      'payment_provider_error',
+      'The payment provider could not be reached, please try again in a few minutes',
+    );
+  }
   const status = (err as { status?: number }).status;
   if (type === 'entity.too.large')
     return sendError(res, 413, 'payload_too_large', 'The request body is too large');

@@ -42,7 +42,8 @@ export interface Tokens {
 
 export interface LoginResponse {
   user: User;
-  tokens: Tokens;
+  /** Only when the login asked for them (`includeTokens: true`); the web app uses its session cookie. */
+  tokens?: Tokens;
 }
 
 export interface RegisterResponse {

@@ -161,7 +161,7 @@ export function RegisterPage() {
               value={form.password}
               onChange={set('password')}
               error={fieldErrors.password}
-              description="At least 8 characters, with an upper-case letter, a lower-case letter and a digit."
+              description="At least 12 characters, with an upper-case letter, a lower-case letter and a digit; not a common password."
             />
             <PasswordRules password={form.password} id="password-rules" />
           </div>

@@ -2,20 +2,16 @@ import { Alert, Anchor, Box, List, Paper, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { z } from 'zod';
 import { localModeHint } from '../../lib/storage';
+import { PASSWORD_MIN_LENGTH, PASSWORD_RULES } from '../../../../src/domain/passwords';
 
-/** The API's password rule (docs/API.md): at least 8 characters with upper case, lower case and a digit. */
-export const PASSWORD_RULES: { test: (p: string) => boolean; text: string }[] = [
-  { test: (p) => p.length >= 8, text: 'At least 8 characters' },
-  { test: (p) => /[A-Z]/.test(p), text: 'An upper-case letter' },
-  { test: (p) => /[a-z]/.test(p), text: 'A lower-case letter' },
-  { test: (p) => /\d/.test(p), text: 'A digit' },
-];
+/** The API's password rule (src/domain/passwords.ts, the same module the server checks with). */
+export { PASSWORD_RULES };
 
 export const passwordSchema = z
   .string()
   .refine(
     (p) => PASSWORD_RULES.every((r) => r.test(p)),
-    'Use at least 8 characters with upper case, lower case and a digit.',
+    `Use at least ${PASSWORD_MIN_LENGTH} characters with upper case, lower case and a digit, and not a common password.`,
   );
 
 export const emailSchema = z
