@@ -342,6 +342,10 @@ async function drive(stage: Stage, t: Template, stack: TestStack): Promise<Recor
       await id.refresh('refresh');
       await id.forgot('sim@example.com');
       await id.reset('sim@example.com', '123456', 'Correct-horse-2');
+      await id.revokeRefreshToken('refresh');
+      await id.groupsOf('00000000-0000-4000-8000-000000000001'); // founder check
+      await id.globalSignOut('sim@example.com');
+      await id.deleteUser('sim@example.com'); // undoing a registration whose profile could not be saved
       const key = `assessments/${assessmentId}/documents/doc.pdf`;
       await apiCtx.objectStore.presignPut(key, {
         contentType: 'application/pdf',

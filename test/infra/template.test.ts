@@ -657,14 +657,20 @@ describe('dev stage (API on Lambda, no NAT gateway)', () => {
     expect(JSON.stringify(alarm.Metrics)).toContain('"AWS/ApiGateway"');
   });
 
-  test('the API Lambda may use S3, EventBridge and its secrets; no Cognito admin action', () => {
+  test('the API Lambda may use S3, EventBridge and its secrets; only the Cognito admin actions it calls', () => {
     const role = roleOf(t, 'ApiLambdaFunction');
     expect(roleAllows(t, role, 's3:PutObject', { 'Fn::Sub': '${DocumentsBucket.Arn}/*' })).toBe(true);
+    // Only the founder check, sign-out everywhere and undoing a half-made registration; never AdminAddUserToGroup.
     expect(
       roleStatements(t, role)
         .flatMap(actions)
-        .filter((a) => a.startsWith('cognito-idp:')),
-    ).toEqual([]);
+        .filter((a) => a.startsWith('cognito-idp:'))
+        .sort(),
+    ).toEqual([
+      'cognito-idp:AdminDeleteUser',
+      'cognito-idp:AdminListGroupsForUser',
+      'cognito-idp:AdminUserGlobalSignOut',
+    ]);
     expect(props(t, 'ApiLambdaFunction').Environment.Variables.TRUST_PROXY).toBe('2');
     expect(roleAllows(t, role, 'events:PutEvents', arnOf('EventBus'))).toBe(true);
     expect(roleAllows(t, role, 'secretsmanager:GetSecretValue', ref('StripeSecretKeySecret'))).toBe(true);
@@ -797,7 +803,7 @@ describe('prod stage (API on Fargate behind the ALB, NAT gateway, protected)', (
     });
   });
 
-  test('API task role: S3 on the bucket, PutEvents, StartExecution, task tokens ("*"); no Cognito admin action', () => {
+  test('API task role: S3 on the bucket, PutEvents, StartExecution, task tokens ("*"); only the Cognito admin actions it calls', () => {
     const sm = {
       'Fn::Sub':
         'arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:scalemap-delivery-prod',
@@ -805,11 +811,17 @@ describe('prod stage (API on Fargate behind the ALB, NAT gateway, protected)', (
     expect(roleAllows(t, 'ApiTaskRole', 's3:PutObject', { 'Fn::Sub': '${DocumentsBucket.Arn}/*' })).toBe(
       true,
     );
+    // Only the founder check, sign-out everywhere and undoing a half-made registration; never AdminAddUserToGroup.
     expect(
       roleStatements(t, 'ApiTaskRole')
         .flatMap(actions)
-        .filter((a) => a.startsWith('cognito-idp:')),
-    ).toEqual([]);
+        .filter((a) => a.startsWith('cognito-idp:'))
+        .sort(),
+    ).toEqual([
+      'cognito-idp:AdminDeleteUser',
+      'cognito-idp:AdminListGroupsForUser',
+      'cognito-idp:AdminUserGlobalSignOut',
+    ]);
     expect(roleAllows(t, 'ApiTaskRole', 'events:PutEvents', arnOf('EventBus'))).toBe(true);
     expect(roleAllows(t, 'ApiTaskRole', 'states:StartExecution', sm)).toBe(true);
     expect(roleAllows(t, 'ApiTaskRole', 'states:SendTaskSuccess', '*')).toBe(true);
