@@ -69,10 +69,14 @@ export const configSchema = z
     SES_FROM_ADDRESS: z.string().email().default('assessments@scalemap.local'),
     FOUNDER_ALERT_TOPIC_ARN: optionalString,
     FOUNDER_EMAIL: z.string().email().default('founders@scalemap.local'),
+    /** Shown to clients on the contact, privacy and refund pages (GET /api/settings). */
+    SUPPORT_EMAIL: z.string().email().default('hello@scalemap.local'),
     AGENT_CONCURRENCY_CAP: z.coerce.number().int().min(1).max(50).default(5),
     AGENT_VISIBILITY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(43200).default(900),
     AGENT_EMPTY_POLLS_BEFORE_EXIT: z.coerce.number().int().min(1).max(100).default(3),
     AGENT_TEST_DELAY_MS: z.coerce.number().int().min(0).max(600000).default(0),
+    /** Documents of completed assessments are deleted this many months after completion (retention job). */
+    DOCUMENT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(30),
     SECURE_COOKIES: bool.optional(),
     /** Proxy hops in front of the API whose X-Forwarded-For entries are trusted (0 = none, the default). */

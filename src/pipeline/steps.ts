@@ -3,6 +3,7 @@
  * The Lambda handlers in functions/ validate their event and call these; the local runner calls the same handlers.
  * Every step is idempotent and keyed by assessment (and domain), so an execution can be re-run from the start.
  */
+import { emitMetric } from '../metrics';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { DOMAIN_IDS, type DomainId } from '../domain/domains';
@@ -411,7 +412,7 @@ export async function releaseDeliverable(ctx: AppContext, stage: DeliverableStag
     throw new PipelineError('DeliverableMissing', `the ${stage} was not generated before its release`);
   }
   const now = new Date();
-  await ctx.db.deliverable.updateMany({
+  const released = await ctx.db.deliverable.updateMany({
     where: { assessmentId, stage: key, deliveredAt: null },
     data: { deliveredAt: now },
   });
@@ -426,10 +427,12 @@ export async function releaseDeliverable(ctx: AppContext, stage: DeliverableStag
       where: { assessmentId, status: 'RUNNING' },
       data: { status: 'SUCCEEDED', finishedAt: now },
     });
+    if (released.count > 0) await emitCompletionMetrics(ctx, assessmentId);
   }
   const dueAt = rows[0].dueAt;
   const deliveredAt = rows.find((d) => d.deliveredAt)?.deliveredAt ?? now;
   const latenessSeconds = dueAt ? Math.max(0, (deliveredAt.getTime() - dueAt.getTime()) / 1000) : 0;
+  if (released.count > 0) emitMetric('DeliveryLatenessSeconds', latenessSeconds, { Stage: stage });
   await recordStageOnce(ctx, assessmentId, next.event, { stage, latenessSeconds });
   return { deliveredAt, latenessSeconds };
 }
@@ -497,8 +500,26 @@ export async function awaitValidation(ctx: AppContext, input: In<'awaitValidatio
   return { waiting: true };
 }
 
+/** Business metrics of a completed assessment: completed, validation timed out or not, LLM tokens and cost. */
+async function emitCompletionMetrics(ctx: AppContext, assessmentId: string) {
+  emitMetric('AssessmentsCompleted', 1, {});
+  if (!(await ctx.db.validation.findUnique({ where: { assessmentId }, select: { id: true } })))
+    emitMetric('ValidationsTimedOut', 1, {});
+  const usage = await ctx.db.llmUsage.aggregate({
+    where: { assessmentId },
+    _sum: { promptTokens: true, completionTokens: true, costUsd: true },
+  });
+  emitMetric(
+    'LlmTokensPerAssessment',
+    (usage._sum.promptTokens ?? 0) + (usage._sum.completionTokens ?? 0),
+    {},
+  );
+  emitMetric('LlmCostCentsPerAssessment', Math.round(Number(usage._sum.costUsd ?? 0) * 1e6) / 1e4, {});
+}
+
 export async function markFailed(ctx: AppContext, input: In<'failure'>) {
   const reason = describeError(input.error);
+  emitMetric('AssessmentsFailed', 1, { Stage: input.stage });
   await ctx.db.assessment.update({
     where: { id: input.assessmentId },
     data: { status: 'failed', failedStage: input.stage, failureReason: reason, failedAt: new Date() },

@@ -39,6 +39,7 @@ export function healthRoutes(ctx: ApiContext) {
       paymentRequired: paymentsEnabled(ctx.config),
       priceGbpPence: ctx.config.STRIPE_PRICE_GBP,
       localMode: ctx.config.SCALEMAP_RUNTIME === 'local',
+      contactEmail: ctx.config.SUPPORT_EMAIL,
     });
   });
   return router;

@@ -4,7 +4,7 @@ import type { ApiContext } from '../../context';
 import { currentUser } from '../middleware/auth';
 import { parse } from '../middleware/validate';
 import { getAccessibleAssessment, getOwnedAssessment, STAGE_FROM_SLUG } from '../../services/assessments';
-import { readDeliverable } from '../../services/deliverables';
+import { assessmentCompanyName, pdfDisposition, readDeliverable } from '../../services/deliverables';
 import { submitValidation } from '../../services/validation';
 import { validationSchema } from '../../domain/validation';
 
@@ -23,7 +23,10 @@ export function pipelineRoutes(ctx: ApiContext) {
     const doc = await readDeliverable(ctx.db, ctx.objectStore, a.id, STAGE_FROM_SLUG[stage], format);
     if (format === 'pdf') {
       res.setHeader('Content-Type', 'application/pdf');
-      res.setHeader('Content-Disposition', `attachment; filename="scalemap-${stage}.pdf"`);
+      res.setHeader(
+        'Content-Disposition',
+        pdfDisposition(await assessmentCompanyName(ctx.db, a), STAGE_FROM_SLUG[stage]),
+      );
     } else {
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       // Our generated document: inline styles and the inline SVG heatmap, nothing else.
