@@ -320,6 +320,12 @@ async function drive(stage: Stage, t: Template, stack: TestStack): Promise<Recor
       data: { publishedAt: null, lockedUntil: null },
     });
     await fn('RelayOutbox', 'relay-outbox', {});
+    // Retention: the assessment completed long ago, so its uploaded document is deleted (S3 and row).
+    await ctx.db.assessment.update({
+      where: { id: assessmentId },
+      data: { status: 'completed', completedAt: new Date('2020-01-01T00:00:00Z') },
+    });
+    await fn('PurgeExpiredDocuments', 'purge-documents', {});
 
     // The API's AWS paths (the calls its routes make through the ports), with the API's own environment.
     const apiEnv =
