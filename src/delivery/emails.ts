@@ -1,4 +1,5 @@
 import { domainName } from '../domain/domains';
+import { VALIDATION_WINDOW_HOURS } from '../domain/schedule';
 import { phasePlan, overallHealth, priorityViews, validationDeadline, kitPlanFor } from './documents';
 import {
   BAND_LABELS,
@@ -164,12 +165,17 @@ export function submissionConfirmationEmail(input: SubmissionConfirmationInput):
     { kind: 'kv', items: scheduleItems(input.dueTimes) },
     {
       kind: 'p',
-      text: 'With the detailed report we will ask you to confirm the priorities. You will have 24 hours to reply, and your answers shape the implementation kits.',
+      text: `With the detailed report we will ask you to confirm the priorities. You will have ${VALIDATION_WINDOW_HOURS} hours to reply, and your answers shape the implementation kits.`,
     },
     { kind: 'button', label: 'Follow progress', href: assessmentUrl(input.appUrl, input.assessmentId) },
     SIGN_OFF,
-    { kind: 'small', text: `Assessment reference: ${input.assessmentId}` },
+    { kind: 'small', text: `Your reference: ${assessmentReference(input.assessmentId)}` },
   ]);
+}
+
+/** A short reference a client can quote to support ("SM-3F1C2A4E"), instead of the internal id. */
+export function assessmentReference(assessmentId: string): string {
+  return `SM-${assessmentId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
 }
 
 export interface PaymentReceiptInput {
@@ -200,7 +206,7 @@ export function paymentReceiptEmail(input: PaymentReceiptInput): EmailContent {
         { key: 'Paid on', value: formatDateTime(input.paidAt) },
         { key: 'For', value: product },
         { key: 'Payment reference', value: input.paymentReference },
-        { key: 'Assessment reference', value: input.assessmentId },
+        { key: 'Your reference', value: assessmentReference(input.assessmentId) },
       ],
     },
     {

@@ -66,7 +66,16 @@ export interface TaskStatus {
 }
 
 export interface TaskLauncher {
-  launch(opts: { mode: AgentMode; assessmentId?: string; correlationId?: string }): Promise<LaunchedTask>;
+  /**
+   * `launchKey`: the same key launches at most one task (a retried step does not start a second one); ECS
+   * RunTask's clientToken on AWS. Without it every call launches.
+   */
+  launch(opts: {
+    mode: AgentMode;
+    assessmentId?: string;
+    correlationId?: string;
+    launchKey?: string;
+  }): Promise<LaunchedTask>;
   describe(taskIds: string[]): Promise<TaskStatus[]>;
   /** Number of agent tasks currently pending or running (all assessments). */
   countRunning(mode?: AgentMode): Promise<number>;
