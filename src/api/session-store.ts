@@ -2,6 +2,7 @@ import session from 'express-session';
 import connectPgSimple from 'connect-pg-simple';
 import pg from 'pg';
 import { logger } from '../logger';
+import { DEFAULT_DB_TIMEOUTS, poolTimeouts, type DbTimeouts } from '../db/client';
 
 /** How long a session read is reused by this process before PostgreSQL is asked again. */
 const CACHE_MS = 2000;
@@ -13,8 +14,8 @@ const CACHE_MAX = 10_000;
  * session once. Writes and logouts go straight to PostgreSQL and clear this process's entry; another API task may
  * honour a destroyed session for at most 2 seconds more.
  */
-export function createSessionStore(connectionString: string) {
-  const pool = new pg.Pool({ connectionString, max: 5, allowExitOnIdle: true });
+export function createSessionStore(connectionString: string, timeouts: DbTimeouts = DEFAULT_DB_TIMEOUTS) {
+  const pool = new pg.Pool({ connectionString, max: 5, allowExitOnIdle: true, ...poolTimeouts(timeouts) });
   pool.on('error', (err) => logger.warn({ err: err.message }, 'idle session-store connection closed'));
   const PgStore = connectPgSimple(session);
   const store = new PgStore({

@@ -9,6 +9,7 @@ import type { AppContext } from '../context';
 import { createApp } from '../api/app';
 import { answerClientErrorsAsJson } from '../api/http-server';
 import { createSessionStore } from '../api/session-store';
+import { dbTimeouts } from '../db/client';
 import { createContext } from '../runtime/context';
 import { setAppContext } from '../runtime';
 import { freePort, startLocalStack, type LocalStack } from './stack';
@@ -89,7 +90,7 @@ export async function startScaleMap(
       : [`http://localhost:${config.PORT}`, `http://127.0.0.1:${config.PORT}`];
     await (ctx.objectStore as S3ObjectStore).ensureBucket([...origins, 'http://localhost:5173']);
 
-    const sessions = createSessionStore(config.DATABASE_URL!);
+    const sessions = createSessionStore(config.DATABASE_URL!, dbTimeouts(config));
     const app = createApp(ctx, {
       sessionStore: sessions.store,
       sessionSecret: sessionSecret(config),

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import type { AppContext } from '../context';
 import { DOMAIN_IDS, type DomainId } from '../domain/domains';
 import { computeDueTimes, isoSeconds } from '../domain/schedule';
-import { prioritise, applyValidation } from '../domain/prioritisation';
+import { prioritise } from '../domain/prioritisation';
+import { kitPlanFor } from '../delivery/compose/shared';
 import {
   composeDeliverable,
   detailedReportEmail,
@@ -23,6 +24,8 @@ import { recordStage } from '../services/assessments';
 import { publishPending } from '../services/outbox';
 import { launchWithinCap } from './capacity';
 import { logger } from '../logger';
+import { Prisma } from '../db/client';
+import { EXIT_TEMPORARY_FAILURE } from '../db/unavailable';
 import { loadDeliveryContext, toStoredPriorities } from './delivery-context';
 
 export class PipelineError extends Error {
@@ -193,8 +196,19 @@ export async function launchTriage(ctx: AppContext, input: In<'launchTriage'>) {
     wanted: 1,
     assessmentId: input.assessmentId,
     correlationId: input.correlationId ?? undefined,
+    launchKey: `triage:${input.assessmentId}:${(input as { polls?: number }).polls ?? 0}`,
   });
   return { status: taskId ? 'running' : 'waiting-capacity', taskId: taskId ?? '', polls: 0 };
+}
+
+/**
+ * SIGKILL (137), SIGTERM (143), no exit code at all, a task the launcher no longer knows, or a task that stopped
+ * because a dependency was down (EX_TEMPFAIL, 75).
+ */
+export function stoppedFromOutside(status: { exitCode?: number; reason?: string }): boolean {
+  if (status.exitCode === undefined || [137, 143, EXIT_TEMPORARY_FAILURE].includes(status.exitCode))
+    return true;
+  return /killed by|vanished|MISSING|SpotInterruption|TerminationNotice/i.test(status.reason ?? '');
 }
 
 /** Bounded poll of the triage task: done when its result is stored; relaunches if it never got capacity. */
@@ -213,6 +227,21 @@ export async function checkTask(ctx: AppContext, input: In<'checkTask'>) {
     // A task can write its result just before it stops: look once more.
     if (await ctx.db.triageResult.findUnique({ where: { assessmentId: input.assessmentId } }))
       return { status: 'done', taskId: input.taskId, polls };
+    // Killed from outside (kill -9, a host or Spot interruption, a task that vanished): not the triage's fault, so
+    // it starts again, within the same poll bound. A task that exited with an error of its own fails the stage.
+    if (stoppedFromOutside(status)) {
+      logger.warn(
+        {
+          assessmentId: input.assessmentId,
+          taskId: input.taskId,
+          exitCode: status.exitCode,
+          reason: status.reason,
+        },
+        'triage task stopped from outside without a result: launching it again',
+      );
+      const relaunched = await launchTriage(ctx, input);
+      return { ...relaunched, polls };
+    }
     throw new PipelineError(
       'TriageTaskFailed',
       `triage task stopped without a result: ${status.reason ?? status.exitCode}`,
@@ -252,12 +281,16 @@ export async function dispatchAgents(ctx: AppContext, input: In<'dispatchAgents'
   }
   if (await advanceStatus(ctx, input.assessmentId, 'analysing'))
     await recordStage(ctx.db, input.assessmentId, 'analysis_started', { domains });
-  const workers = await ensureWorkers(ctx, input.correlationId ?? undefined);
+  const workers = await ensureWorkers(
+    ctx,
+    input.correlationId ?? undefined,
+    `specialist:${input.assessmentId}:dispatch`,
+  );
   return { activatedDomains: domains, messagesSent: pending.length, workersLaunched: workers.length };
 }
 
 /** Launches specialist workers for waiting messages, within the cap. */
-async function ensureWorkers(ctx: AppContext, correlationId?: string) {
+async function ensureWorkers(ctx: AppContext, correlationId?: string, launchKey?: string) {
   const depth = await ctx.taskQueue.depth();
   if (depth.visible === 0) return [];
   const running = await ctx.taskLauncher.countRunning('specialist');
@@ -265,6 +298,7 @@ async function ensureWorkers(ctx: AppContext, correlationId?: string) {
     mode: 'specialist',
     wanted: Math.max(0, depth.visible - running),
     correlationId,
+    launchKey,
   });
 }
 
@@ -284,7 +318,20 @@ export async function checkAnalyses(ctx: AppContext, input: In<'checkAnalyses'>)
       'PollLimitExceeded',
       `${analysed} of ${domains.length} analyses after ${input.maxPolls} polls`,
     );
-  const launched = await ensureWorkers(ctx, input.correlationId ?? undefined);
+  const depth = await ctx.taskQueue.depth();
+  // A message of this assessment is in the dead-letter queue when none of its analyses can still come: no
+  // message waiting or in flight, and the DLQ is not empty. Fail now instead of polling for 2 hours. From the
+  // third poll on: SQS's approximate counts can lag a freshly sent message.
+  if (polls >= 3 && depth.deadLettered > 0 && depth.visible === 0 && depth.inFlight === 0)
+    throw new PipelineError(
+      'AnalysisDeadLettered',
+      `${domains.length - analysed} of ${domains.length} analyses cannot complete: their message is in the dead-letter queue`,
+    );
+  const launched = await ensureWorkers(
+    ctx,
+    input.correlationId ?? undefined,
+    `specialist:${input.assessmentId}:${polls}`,
+  );
   return { status: 'running', polls, analysed, expected: domains.length, workersLaunched: launched.length };
 }
 
@@ -332,8 +379,9 @@ export async function generateDeliverable(ctx: AppContext, stage: DeliverableSta
   }
   const deliveryCtx = await loadDeliveryContext(ctx, input.assessmentId);
   if (stage === 'implementation-kits' && deliveryCtx.validation) {
-    // The client's validation reorders the report's priorities (strong disagreement with #1 drops it below #2).
-    const reordered = applyValidation(deliveryCtx.priorities, deliveryCtx.validation);
+    // The client's validation reshapes the report's priorities: rejected ones dropped and replaced, constraints
+    // applied, strong agreement with high resources moves a priority up (src/analysis/reshape.ts).
+    const reordered = kitPlanFor(deliveryCtx).priorities.map((p) => p.item);
     deliveryCtx.priorities = reordered;
     await ctx.db.assessment.update({
       where: { id: input.assessmentId },
@@ -419,6 +467,15 @@ export async function releaseDeliverable(ctx: AppContext, stage: DeliverableStag
 }
 
 /** Sends an email once per dedup key (emails_sent), so a re-run never mails the client twice. */
+/** How long a claimed, not yet confirmed email is left to its sender before another run sends it. */
+const EMAIL_CLAIM_MS = 60_000;
+
+/**
+ * Sends one email per (assessment, kind), whatever retries, re-runs and crashes happen around it: the emails_sent
+ * row is claimed first (messageId empty), the message is sent with the dedup key as its idempotency key, then the
+ * row is confirmed. A concurrent run waits for the confirmation; a send that failed releases its claim; only a claim
+ * left unconfirmed for EMAIL_CLAIM_MS (its sender died between sending and confirming) is sent again.
+ */
 async function sendOnce(
   ctx: AppContext,
   assessmentId: string,
@@ -429,11 +486,51 @@ async function sendOnce(
     | { subject: string; html: string; text: string },
 ) {
   const dedupKey = `${assessmentId}:${kind}`;
-  if (await ctx.db.emailSent.findUnique({ where: { dedupKey } })) return { sent: false };
-  const email = await compose();
-  const { messageId } = await ctx.mailer.send({ to, ...email });
-  await ctx.db.emailSent.create({
-    data: { assessmentId, kind, dedupKey, toAddress: to, subject: email.subject, messageId },
+  const deadline = Date.now() + EMAIL_CLAIM_MS;
+  let claimedAt: Date | undefined;
+  while (!claimedAt) {
+    const existing = await ctx.db.emailSent.findUnique({ where: { dedupKey } });
+    if (existing?.messageId) return { sent: false };
+    if (!existing) {
+      const at = new Date();
+      const created = await ctx.db.emailSent
+        .create({ data: { assessmentId, kind, dedupKey, toAddress: to, subject: '', sentAt: at } })
+        .then(
+          () => true,
+          (err) => {
+            if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') return false;
+            throw err;
+          },
+        );
+      if (created) claimedAt = at;
+      continue;
+    }
+    if (Date.now() - existing.sentAt.getTime() > EMAIL_CLAIM_MS || Date.now() > deadline) {
+      // The sender that claimed it is gone: take the claim over (one taker wins).
+      const at = new Date();
+      const taken = await ctx.db.emailSent.updateMany({
+        where: { dedupKey, messageId: null, sentAt: existing.sentAt },
+        data: { sentAt: at },
+      });
+      if (taken.count === 1) claimedAt = at;
+      continue;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  let messageId: string;
+  let email: { subject: string; html: string; text: string };
+  try {
+    email = await compose();
+    ({ messageId } = await ctx.mailer.send({ to, ...email, idempotencyKey: dedupKey }));
+  } catch (err) {
+    await ctx.db.emailSent
+      .deleteMany({ where: { dedupKey, messageId: null, sentAt: claimedAt } })
+      .catch(() => undefined);
+    throw err;
+  }
+  await ctx.db.emailSent.update({
+    where: { dedupKey },
+    data: { messageId, subject: email.subject, sentAt: new Date() },
   });
   return { sent: true, messageId };
 }
