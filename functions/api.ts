@@ -13,9 +13,10 @@ let wrapped: ReturnType<typeof serverless> | undefined;
 function build() {
   const ctx = getAppContext();
   const { config } = ctx;
-  const sessions = createSessionStore(config.DATABASE_URL!);
+  const sessions = createSessionStore(config.DATABASE_URL!, { cache: false });
   const app = createApp(ctx, {
     sessionStore: sessions.store,
+    authCache: sessions.cache,
     sessionSecret: config.SESSION_SECRET ?? 'scalemap-development-only-secret',
     authRateLimitPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,
   });

@@ -19,6 +19,7 @@ import { pipelineRoutes } from './routes/pipeline';
 import { adminRoutes } from './routes/admin';
 import { devRoutes } from './routes/dev';
 import { AccountSecurity } from './auth/account-security';
+import type { AuthCache } from './auth/auth-cache';
 import { checkOrigin, noStore, rejectControlCharacters } from './middleware/security';
 
 export interface AppOptions {
@@ -27,6 +28,8 @@ export interface AppOptions {
   /** Built web app to serve from the API's origin (web/dist), if present. */
   webDir?: string;
   authRateLimitPerMinute?: number;
+  /** The process's authentication cache (createSessionStore's), invalidated across tasks by LISTEN/NOTIFY. */
+  authCache?: AuthCache;
 }
 
 /** The ScaleMap HTTP API as one Express app: the same app runs on Fargate, on Lambda (serverless-http) and locally. */
@@ -37,6 +40,7 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
   app.set('trust proxy', ctx.config.TRUST_PROXY);
   const accounts = new AccountSecurity(ctx.db, ctx.identity, {
     roleCacheMs: ctx.config.ROLE_CACHE_SECONDS * 1000,
+    cache: opts.authCache,
   });
   app.locals.accountSecurity = accounts;
   app.set('query parser', 'simple');
