@@ -42,16 +42,26 @@ export async function getOwnedAssessment(db: Db, user: SessionUser, id: string) 
   return assessment;
 }
 
-/** The owner's assessment and current company profile, in one query. */
+/** The company profile of the assessment's owner as JSON, in Prisma's field names (toDomainProfile reads it). */
+const PROFILE_JSON = `(
+    SELECT json_build_object('id', p.id, 'userId', p.user_id, 'companyName', p.company_name,
+      'industry', p.industry, 'revenueBand', p.revenue_band, 'teamSize', p.team_size,
+      'businessModel', p.business_model, 'growthStage', p.growth_stage, 'regulated', p.regulated,
+      'hasPhysicalProducts', p.has_physical_products, 'subscriptionModel', p.subscription_model,
+      'channelSales', p.channel_sales, 'headcountGrowthOver50', p.headcount_growth_over_50,
+      'challenges', p.challenges, 'objectives', p.objectives, 'updatedAt', p.updated_at)
+      FROM company_profiles p WHERE p.user_id = a.user_id)`;
+
+/** The owner's assessment (id, owner, status) and current company profile, in one statement (the autosave's). */
 export async function getOwnedAssessmentWithProfile(db: Db, user: SessionUser, id: string) {
   if (!isUuid(id)) throw notFound('Assessment');
-  const a = await db.assessment.findUnique({
-    where: { id },
-    include: { user: { select: { profile: true } } },
-  });
-  if (!a || a.userId !== user.id) throw notFound('Assessment');
-  const { user: owner, ...assessment } = a;
-  return { assessment, profile: toDomainProfile(owner.profile) };
+  const [a] = await sql<{ user_id: string; status: string; profile: Parameters<typeof toDomainProfile>[0] }>(
+    db,
+    `SELECT a.user_id, a.status::text AS status, ${PROFILE_JSON} AS profile FROM assessments a WHERE a.id = $1::uuid`,
+    [id],
+  );
+  if (!a || a.user_id !== user.id) throw notFound('Assessment');
+  return { assessment: { id, userId: a.user_id, status: a.status }, profile: toDomainProfile(a.profile) };
 }
 
 export function isUuid(id: string): boolean {
@@ -132,14 +142,7 @@ SELECT json_build_object(
   'failedStage', a.failed_stage, 'failureReason', a.failure_reason, 'failedAt', a.failed_at,
   'correlationId', a.correlation_id, 'finalPriorities', a.final_priorities, 'createdAt', a.created_at,
   'updatedAt', a.updated_at,
-  'user', json_build_object('profile', (
-    SELECT json_build_object('id', p.id, 'userId', p.user_id, 'companyName', p.company_name,
-      'industry', p.industry, 'revenueBand', p.revenue_band, 'teamSize', p.team_size,
-      'businessModel', p.business_model, 'growthStage', p.growth_stage, 'regulated', p.regulated,
-      'hasPhysicalProducts', p.has_physical_products, 'subscriptionModel', p.subscription_model,
-      'channelSales', p.channel_sales, 'headcountGrowthOver50', p.headcount_growth_over_50,
-      'challenges', p.challenges, 'objectives', p.objectives, 'updatedAt', p.updated_at)
-      FROM company_profiles p WHERE p.user_id = a.user_id)),
+  'user', json_build_object('profile', ${PROFILE_JSON}),
   'answers', COALESCE((
     SELECT json_agg(json_build_object('questionId', x.question_id, 'score', x.score, 'text', x.text)
                     ORDER BY x.question_id)
