@@ -5,7 +5,7 @@
  * autosave), each as a share of a bare Express handler measured in the same run (before and after), with the
  * load average: on a shared machine the ratios within one run are what counts. The servers run
  * in their own processes (`npm start`'s entry point), so the load generator does not share their event loop.
- * Options: --connections 50 --duration 10
+ * Options: --connections 50 --duration 10 [--only Bearer,PUT] [--cpu-prof DIR]
  */
 import '../../src/local/quiet';
 import fs from 'node:fs';
@@ -25,6 +25,14 @@ function arg(name: string, fallback: number): number {
 
 const CONNECTIONS = arg('connections', 50);
 const DURATION = arg('duration', 10);
+/** --cpu-prof DIR: the API process writes a V8 CPU profile there (summarise it with scripts/bench/profile.ts). */
+const CPU_PROF = process.argv.includes('--cpu-prof')
+  ? process.argv[process.argv.indexOf('--cpu-prof') + 1]
+  : undefined;
+/** --only a,b: run only the targets whose names contain one of these (the baseline always runs). */
+const ONLY = process.argv.includes('--only')
+  ? process.argv[process.argv.indexOf('--only') + 1].split(',')
+  : undefined;
 
 interface Row {
   name: string;
@@ -36,6 +44,8 @@ interface Row {
 }
 
 async function run(name: string, opts: autocannon.Options): Promise<Row> {
+  if (ONLY && !name.startsWith('bare') && !ONLY.some((o) => name.includes(o)))
+    return { name, rps: NaN, p50: NaN, p99: NaN, errors: 0, non2xx: 0 };
   const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts });
   return {
     name,
@@ -50,10 +60,11 @@ async function run(name: string, opts: autocannon.Options): Promise<Row> {
 /** Starts a server in its own process (the load generator must not share its event loop) and waits for `ready`. */
 function startProcess(
   args: string[],
+  nodeArgs: string[],
   env: NodeJS.ProcessEnv,
   ready: RegExp,
 ): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env });
+  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, ...args], { cwd: ROOT, env });
   let out = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${out}`)), 60_000);
@@ -86,12 +97,14 @@ async function main() {
   delete env.DATABASE_URL;
   const bare = await startProcess(
     ['scripts/bench/baseline-server.ts'],
+    [],
     { ...env, PORT: '0' },
     /listening (\d+)/,
   );
   const bareUrl = `http://127.0.0.1:${bare.match[1]}`;
   const app = await startProcess(
     ['src/local/start.ts'],
+    CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(CPU_PROF)] : [],
     { ...env, PORT: '0', SCALEMAP_DATA_DIR: dataDir },
     /ScaleMap is running: (http:\S+)/,
   );
