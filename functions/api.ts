@@ -7,13 +7,14 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { ensureSecrets, getAppContext } from '../src/runtime';
 import { createApp } from '../src/api/app';
 import { createSessionStore } from '../src/api/session-store';
+import { dbTimeouts } from '../src/db/client';
 
 let wrapped: ReturnType<typeof serverless> | undefined;
 
 function build() {
   const ctx = getAppContext();
   const { config } = ctx;
-  const sessions = createSessionStore(config.DATABASE_URL!, { cache: false });
+  const sessions = createSessionStore(config.DATABASE_URL!, dbTimeouts(config), { cache: false });
   const app = createApp(ctx, {
     sessionStore: sessions.store,
     authCache: sessions.cache,

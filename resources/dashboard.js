@@ -47,10 +47,14 @@ function pipelineWidgets() {
         { stat: 'Maximum', period: 86400 },
       ]),
       {
+        // The PRD's tolerances: summary 24 h ± 1 h, report 48 h ± 2 h, kits 72 h exact.
         annotations: {
           horizontal: [
             { label: '24 h summary: +1 h', value: 3600 },
+            { label: '24 h summary: -1 h', value: -3600 },
             { label: '48 h report: +2 h', value: 7200 },
+            { label: '48 h report: -2 h', value: -7200 },
+            { label: '72 h kits: exact (0)', value: 0 },
           ],
         },
       },
@@ -74,6 +78,71 @@ function pipelineWidgets() {
         { stat: 'p90', period: 3600 },
       ]),
     ),
+  ];
+}
+
+/** Values of the business metrics' dimensions (src/metrics emits them; test/infra/metrics.test.ts checks both). */
+const DOMAINS = [
+  'strategic-alignment',
+  'financial-management',
+  'revenue-engine',
+  'operational-excellence',
+  'people-organization',
+  'technology-data',
+  'customer-experience',
+  'supply-chain',
+  'risk-compliance',
+  'partnerships',
+  'customer-success',
+  'change-management',
+];
+const FAILED_STAGES = [
+  'prepare',
+  'triage',
+  'analysis',
+  'executive-summary',
+  'detailed-report',
+  'validation',
+  'implementation-kits',
+];
+
+/** Business metrics (custom namespace ScaleMap, embedded metric format from src/metrics). */
+function businessWidgets() {
+  const daily = { stat: 'Sum', period: 86400 };
+  return [
+    widget('Assessments per day: submitted, completed, failed (by stage)', [
+      ['ScaleMap', 'AssessmentsSubmitted', { ...daily, label: 'submitted' }],
+      ['ScaleMap', 'AssessmentsCompleted', { ...daily, label: 'completed' }],
+      ...FAILED_STAGES.map((stage) => [
+        'ScaleMap',
+        'AssessmentsFailed',
+        'Stage',
+        stage,
+        { ...daily, label: `failed: ${stage}` },
+      ]),
+    ]),
+    widget(
+      'Agent task duration per domain (p90, seconds)',
+      ['triage', ...DOMAINS].map((domain) => [
+        'ScaleMap',
+        'AgentTaskDurationSeconds',
+        'Domain',
+        domain,
+        { stat: 'p90', period: 3600 },
+      ]),
+    ),
+    widget('LLM tokens and cost per completed assessment', [
+      ['ScaleMap', 'LlmTokensPerAssessment', { stat: 'Average', period: 86400, label: 'tokens' }],
+      [
+        'ScaleMap',
+        'LlmCostCentsPerAssessment',
+        { stat: 'Average', period: 86400, label: 'cost (US cents)', yAxis: 'right' },
+      ],
+    ]),
+    widget('Client validations per day: received vs timed out (kits sent on the report priorities)', [
+      ['ScaleMap', 'ValidationsReceived', { ...daily, label: 'received' }],
+      ['ScaleMap', 'ValidationsTimedOut', { ...daily, label: 'timed out' }],
+    ]),
   ];
 }
 
@@ -175,6 +244,7 @@ module.exports = async ({ resolveVariable }) => {
         },
       },
       ...pipelineWidgets(),
+      ...businessWidgets(),
       ...apiWidgets(apiRuntime),
       ...agentWidgets(),
     ],

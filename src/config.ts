@@ -32,6 +32,18 @@ export const configSchema = z
     SCALEMAP_DATA_DIR: z.string().min(1).default('.scalemap'),
     DATABASE_URL: optionalString.pipe(z.string().url('DATABASE_URL must be a postgresql:// URL').optional()),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    /** How long to wait for a new database connection before the request fails with 503. */
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(5000),
+    /** Longest a statement may run (server-side statement_timeout; the client gives up 2 s later). */
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(10000),
+    /** Idle pooled connections are closed after this long. */
+    DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3600000).default(30000),
+    /** Readiness (`/api/health/ready`) answers 503 when a dependency has not answered within this time. */
+    HEALTH_CHECK_TIMEOUT_MS: z.coerce.number().int().min(50).max(60000).default(2000),
+    /** Open progress streams (`/events`) allowed per user at once; the next one gets 429. */
+    EVENT_STREAMS_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
+    /** A comment line is sent on an idle progress stream this often, so proxies keep it open. */
+    EVENT_STREAM_KEEPALIVE_MS: z.coerce.number().int().min(100).max(120000).default(15000),
     SCALEMAP_TIME_SCALE: z.coerce.number().positive('SCALEMAP_TIME_SCALE must be > 0').default(1440),
     PUBLIC_URL: optionalString.pipe(z.string().url().optional()),
     SESSION_SECRET: optionalString.pipe(
@@ -69,10 +81,14 @@ export const configSchema = z
     SES_FROM_ADDRESS: z.string().email().default('assessments@scalemap.local'),
     FOUNDER_ALERT_TOPIC_ARN: optionalString,
     FOUNDER_EMAIL: z.string().email().default('founders@scalemap.local'),
+    /** Shown to clients on the contact, privacy and refund pages (GET /api/settings). */
+    SUPPORT_EMAIL: z.string().email().default('hello@scalemap.local'),
     AGENT_CONCURRENCY_CAP: z.coerce.number().int().min(1).max(50).default(5),
     AGENT_VISIBILITY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(43200).default(900),
     AGENT_EMPTY_POLLS_BEFORE_EXIT: z.coerce.number().int().min(1).max(100).default(3),
     AGENT_TEST_DELAY_MS: z.coerce.number().int().min(0).max(600000).default(0),
+    /** Documents of completed assessments are deleted this many months after completion (retention job). */
+    DOCUMENT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(30),
     SECURE_COOKIES: bool.optional(),
     /** Proxy hops in front of the API whose X-Forwarded-For entries are trusted (0 = none, the default). */

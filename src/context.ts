@@ -42,4 +42,5 @@ export type ApiContext = Pick<
   | 'stripe'
   | 'outboxDir'
   | 'mailer'
+  | 'alerter'
 >;

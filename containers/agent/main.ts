@@ -8,7 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { createDb } from '../../src/db/client';
+import { createDb, dbTimeouts } from '../../src/db/client';
+import { EXIT_TEMPORARY_FAILURE, isDependencyUnavailable } from '../../src/db/unavailable';
 import { seedAgentPrompts } from '../../src/agents/specialist-agent';
 import { loadConfig, ConfigError } from '../../src/config';
 import { createContext } from '../../src/runtime/context';
@@ -35,7 +36,7 @@ async function migrate(): Promise<number> {
   }
   const { applyMigrations } = await import('../../src/db/schema-engine.mjs');
   const applied = await applyMigrations(config.DATABASE_URL);
-  const db = createDb(config.DATABASE_URL, 2);
+  const db = createDb(config.DATABASE_URL, 2, dbTimeouts(config));
   try {
     await seedAgentPrompts(db);
   } finally {
@@ -100,6 +101,7 @@ main().then(
   (err) => {
     if (err instanceof ConfigError) logger.fatal(err.message);
     else logger.fatal({ err }, 'agent task failed');
-    process.exit(1);
+    // A dependency that is down is not this task's fault: EX_TEMPFAIL tells the pipeline to launch it again.
+    process.exit(isDependencyUnavailable(err) ? EXIT_TEMPORARY_FAILURE : 1);
   },
 );

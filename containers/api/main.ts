@@ -11,6 +11,7 @@ import { setAppContext } from '../../src/runtime';
 import { createApp } from '../../src/api/app';
 import { answerClientErrorsAsJson } from '../../src/api/http-server';
 import { createSessionStore } from '../../src/api/session-store';
+import { dbTimeouts } from '../../src/db/client';
 import { logger, rootLogger } from '../../src/logger';
 
 async function main() {
@@ -26,7 +27,7 @@ async function main() {
     throw new ConfigError(['SESSION_SECRET: required in production']);
   const ctx = createContext(config);
   setAppContext(ctx);
-  const sessions = createSessionStore(config.DATABASE_URL);
+  const sessions = createSessionStore(config.DATABASE_URL, dbTimeouts(config));
   const app = createApp(ctx, {
     sessionStore: sessions.store,
     authCache: sessions.cache,

@@ -74,7 +74,7 @@ describe('evaluation metrics', () => {
 
   it('flags forbidden advice but not the client’s own quoted words', () => {
     const text =
-      'Hire a customer success manager by February. You said: “Whether to hire a second account executive.” Train an existing lead instead.';
+      'Hire a customer success manager by February. You said: “The deals slipped. Whether to hire a second account executive.” Train an existing lead instead.';
     expect(forbiddenAdvice(text, [HIRING_STEP]).map((v) => v.sentence)).toEqual([
       'Hire a customer success manager by February.',
     ]);

@@ -134,12 +134,12 @@ export function forbiddenAdvice(
 ): AdviceViolation[] {
   const echo = normalise(clientWords);
   const out: AdviceViolation[] = [];
-  for (const sentence of splitSentences(text)) {
-    // The client's own words, quoted or echoed back, are not advice.
-    const own = sentence.replace(/“[^”]*”|"[^"]*"/g, ' ');
+  // The client's own words, quoted (even across sentences) or echoed back, are not advice.
+  const unquoted = text.replace(/“[^”\n]*”|"[^"\n]*"/g, '“…”');
+  for (const sentence of splitSentences(unquoted)) {
     if (echo && echo.includes(normalise(sentence).replace(/[\s.!?;:,]+$/, ''))) continue;
     for (const r of rules)
-      if (r.pattern.test(own)) out.push({ why: r.why, sentence: sentence.slice(0, 240) });
+      if (r.pattern.test(sentence)) out.push({ why: r.why, sentence: sentence.slice(0, 240) });
   }
   return out;
 }

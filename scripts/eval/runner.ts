@@ -3,6 +3,7 @@ import path from 'node:path';
 import { newUser, type Client } from '../../src/local/http-client';
 import type { EvalCompany, EvalValidation } from '../../test/eval/types';
 import { generateDocument } from '../../test/eval/documents';
+import { extractDocument } from '../../src/documents/extract';
 import {
   changedBetween,
   citedFacts,
@@ -227,6 +228,27 @@ export async function runCompany(
   };
 }
 
+/**
+ * Expected document facts that the document reader (src/documents) makes available at all: the same bytes
+ * through the same extractor, any form in the extracted text or facts. Tells an extraction gap from an
+ * analysis that does not cite what was read.
+ */
+export async function availableFacts(company: EvalCompany): Promise<number> {
+  const read: string[] = [];
+  for (const spec of company.documents) {
+    const { bytes, contentType } = await generateDocument(spec);
+    const x = await extractDocument({
+      documentId: spec.fileName,
+      fileName: spec.fileName,
+      contentType,
+      declaredDomain: spec.domain,
+      bytes,
+    });
+    read.push(x.text, ...x.facts.map((f) => `${f.label}: ${f.value}`));
+  }
+  return citedFacts(read.join('\n'), company.expected.documentFacts).count;
+}
+
 export interface CompanyScore {
   company: string;
   status: string;
@@ -236,7 +258,7 @@ export interface CompanyScore {
   /** Priorities (report + both kits) in a domain the consultant calls healthy. */
   healthy: Ratio & { examples: string[] };
   priorityCounts: { report: number; kits: number; oppositeKits: number };
-  facts: ReturnType<typeof citedFacts>;
+  facts: ReturnType<typeof citedFacts> & { available: number };
   statements: ReturnType<typeof citedStatements>;
   shared: Ratio;
   change: Ratio;
@@ -284,6 +306,7 @@ export function scoreCompany(
   a: RunResult,
   b: RunResult,
   others: { company: EvalCompany; run: RunResult }[],
+  available = 0,
 ): CompanyScore {
   const names = namesOf(company);
   const words = clientWords(company);
@@ -339,7 +362,7 @@ export function scoreCompany(
       kits: a.finalPriorities.length,
       oppositeKits: b.finalPriorities.length,
     },
-    facts: citedFacts(allText(a), company.expected.documentFacts),
+    facts: { ...citedFacts(allText(a), company.expected.documentFacts), available },
     statements: citedStatements(allText(a), company.expected.statements),
     shared: sharedWithOthers(kitsA, otherKits),
     change: changedBetween(kitsA, kitsB),
@@ -387,16 +410,38 @@ export async function runEvaluation(
   opts: RunOptions = {},
 ): Promise<EvalReport> {
   const started = Date.now();
-  const runs = await Promise.all(
-    companies.flatMap((c) => (['validation', 'opposite'] as const).map((v) => runCompany(stack, c, v, opts))),
+  const jobs = companies.flatMap((c) => (['validation', 'opposite'] as const).map((v) => ({ c, v })));
+  const settled = await Promise.allSettled(jobs.map(({ c, v }) => runCompany(stack, c, v, opts)));
+  // A run that fails (timeout, HTTP error) is scored as empty with its error as status, so the other
+  // companies' figures still come out and the report says what went wrong.
+  const runs: RunResult[] = settled.map((r, i) =>
+    r.status === 'fulfilled'
+      ? r.value
+      : {
+          company: jobs[i].c.key,
+          variant: jobs[i].v,
+          assessmentId: '',
+          status: `error: ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`.slice(0, 200),
+          failure: null,
+          activated: [],
+          bands: {},
+          reportPriorities: [],
+          finalPriorities: [],
+          rejected: [],
+          texts: { 'executive-summary': '', 'detailed-report': '', 'implementation-kits': '' },
+          emails: [],
+          seconds: 0,
+        },
   );
   const runOf = (c: EvalCompany, v: Variant) => runs.find((r) => r.company === c.key && r.variant === v)!;
-  const scores = companies.map((c) =>
+  const available = await Promise.all(companies.map((c) => availableFacts(c)));
+  const scores = companies.map((c, i) =>
     scoreCompany(
       c,
       runOf(c, 'validation'),
       runOf(c, 'opposite'),
       companies.filter((o) => o !== c).map((o) => ({ company: o, run: runOf(o, 'validation') })),
+      available[i],
     ),
   );
   return {
@@ -460,7 +505,7 @@ export function formatReport(report: EvalReport): string {
     'good-rated prio',
     'healthy prio',
     'prio r/k/o',
-    'doc facts',
+    'doc facts (read)',
     'statements',
     'shared',
     'change',
@@ -476,7 +521,7 @@ export function formatReport(report: EvalReport): string {
     frac(c.goodRated),
     frac(c.healthy),
     `${c.priorityCounts.report}/${c.priorityCounts.kits}/${c.priorityCounts.oppositeKits}`,
-    frac(c.facts),
+    `${frac(c.facts)} (${c.facts.available})`,
     frac(c.statements),
     `${pct(share(c.shared))} (${frac(c.shared)})`,
     `${pct(share(c.change))} (${frac(c.change)})`,
@@ -493,7 +538,7 @@ export function formatReport(report: EvalReport): string {
     frac(o.goodRated),
     frac(o.healthy),
     '',
-    frac(o.facts),
+    `${frac(o.facts)} (${report.companies.reduce((n, c) => n + c.facts.available, 0)})`,
     frac(o.statements),
     `${pct(share(o.shared))} (${frac(o.shared)})`,
     `${pct(share(o.change))} (${frac(o.change)})`,

@@ -9,6 +9,7 @@ import { runTriage } from './triage-agent';
 import { analyseDomain } from './specialist-agent';
 import { logger, withLogContext } from '../logger';
 import { recordStage } from '../services/assessments';
+import { emitMetric } from '../metrics';
 import { ensureDocumentsRead } from '../services/document-reading';
 import type { AnalystDocument } from './rule-analyst';
 
@@ -45,8 +46,10 @@ export async function runTriageTask(ctx: AppContext, assessmentId: string, corre
       logger.info('triage already stored: nothing to do');
       result = { activatedDomains: existing.activatedDomains, confidence: existing.confidence };
     } else {
+      const started = Date.now();
       const { assessment, profile, documents } = await assessmentInputs(ctx, assessmentId);
       const triage = await runTriage(ctx, { assessmentId, profile, answers: assessment.answers, documents });
+      emitMetric('AgentTaskDurationSeconds', (Date.now() - started) / 1000, { Domain: 'triage' });
       try {
         await ctx.db.triageResult.create({
           data: {
@@ -184,6 +187,7 @@ export class SpecialistWorker {
           Math.max(1000, (this.opts.visibilityTimeoutSeconds * 1000) / 3),
         );
         try {
+          const started = Date.now();
           const { assessment, profile, documents } = await assessmentInputs(this.ctx, assessmentId);
           if (this.opts.analysisDelayMs) await sleep(this.opts.analysisDelayMs);
           const outcome = await analyseDomain(this.ctx, {
@@ -207,6 +211,7 @@ export class SpecialistWorker {
                 reviewReason: outcome.reviewReason ?? null,
               },
             });
+            emitMetric('AgentTaskDurationSeconds', (Date.now() - started) / 1000, { Domain: domain });
             await recordStage(this.ctx.db, assessmentId, 'domain_analysed', {
               domain,
               analyst: outcome.analysis.analyst,

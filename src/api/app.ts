@@ -5,6 +5,7 @@ import express, { type Express } from 'express';
 import session, { type Store } from 'express-session';
 import helmet from 'helmet';
 import cors from 'cors';
+import compression from 'compression';
 import { pinoHttp } from 'pino-http';
 import type { ApiContext } from '../context';
 import { logger, withLogContext } from '../logger';
@@ -18,6 +19,7 @@ import { stripeRoutes } from './routes/stripe';
 import { pipelineRoutes } from './routes/pipeline';
 import { adminRoutes } from './routes/admin';
 import { devRoutes } from './routes/dev';
+import { privacyRoutes } from './routes/privacy';
 import { AccountSecurity } from './auth/account-security';
 import type { AuthCache } from './auth/auth-cache';
 import { checkOrigin, noStore, rejectControlCharacters } from './middleware/security';
@@ -58,10 +60,19 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
         req: (req) => ({ id: req.id, method: req.method, url: req.url }),
         res: (res) => ({ statusCode: res.statusCode }),
       },
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') ?? false },
     }),
   );
   app.use((req, _res, next) => withLogContext({ correlationId: String(req.id) }, next));
+  // gzip/brotli for JSON, HTML, JS and CSS; never for the server-sent events stream (it must flush per event).
+  app.use(
+    compression({
+      filter: (req, res) =>
+        !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') &&
+        !String(req.headers.accept ?? '').includes('text/event-stream') &&
+        compression.filter(req, res),
+    }),
+  );
 
   const s3Origin = ctx.config.S3_ENDPOINT
     ? new URL(ctx.config.S3_ENDPOINT).origin
@@ -87,6 +98,8 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
   // The webhook needs the raw body for its signature: mounted before the JSON parser.
   app.use('/api/stripe', express.raw({ type: () => true, limit: '1mb' }), stripeRoutes(ctx));
   app.use(express.json({ limit: '1mb', strict: true }));
+  // Health and public settings come before the session: a cookie (or a session store that is down) cannot change them.
+  app.use('/api', healthRoutes(ctx));
   app.use('/api', checkOrigin(ctx.config), rejectControlCharacters);
   app.use(
     session({
@@ -104,12 +117,12 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
     }),
   );
 
-  app.use('/api', healthRoutes(ctx));
   app.use('/api/auth', authRoutes(ctx, { rateLimitPerMinute: opts.authRateLimitPerMinute ?? 30, accounts }));
   app.use('/api', authenticate(ctx));
   app.use('/api/dev', devRoutes(ctx));
   app.use('/api', requireUser);
   app.use('/api', meRoutes(ctx));
+  app.use('/api', privacyRoutes(ctx));
   app.use('/api/assessments', assessmentRoutes(ctx));
   app.use('/api/assessments', pipelineRoutes(ctx));
   app.use('/api/admin', adminRoutes(ctx));

@@ -3,6 +3,7 @@ import connectPgSimple from 'connect-pg-simple';
 import pg from 'pg';
 import { logger } from '../logger';
 import { AuthCache } from './auth/auth-cache';
+import { DEFAULT_DB_TIMEOUTS, poolTimeouts, type DbTimeouts } from '../db/client';
 
 /**
  * Sessions in PostgreSQL (the `session` table of the migrations), shared by every API task, read through this
@@ -11,8 +12,12 @@ import { AuthCache } from './auth/auth-cache';
  * process cannot be trusted to have heard every notification) reads PostgreSQL on every request; its writes
  * still notify the other tasks.
  */
-export function createSessionStore(connectionString: string, opts: { cache?: boolean } = {}) {
-  const pool = new pg.Pool({ connectionString, max: 5, allowExitOnIdle: true });
+export function createSessionStore(
+  connectionString: string,
+  timeouts: DbTimeouts = DEFAULT_DB_TIMEOUTS,
+  opts: { cache?: boolean } = {},
+) {
+  const pool = new pg.Pool({ connectionString, max: 5, allowExitOnIdle: true, ...poolTimeouts(timeouts) });
   pool.on('error', (err) => logger.warn({ err: err.message }, 'idle session-store connection closed'));
   const PgStore = connectPgSimple(session);
   const store = new PgStore({
@@ -24,7 +29,9 @@ export function createSessionStore(connectionString: string, opts: { cache?: boo
     disableTouch: true,
   });
   // Without the listener (cache: false) nothing is cached, but every write still notifies the other tasks.
-  const cache = new AuthCache(connectionString, pool);
+  const cache = new AuthCache(connectionString, pool, {
+    client: { connectionTimeoutMillis: timeouts.connectMs, keepAlive: true },
+  });
   if (opts.cache !== false) void cache.start();
   {
     const get = store.get.bind(store);

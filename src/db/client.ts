@@ -29,12 +29,50 @@ export async function sql<T>(db: Db, text: string, values: unknown[]): Promise<T
   return result.rows as T[];
 }
 
+/** How long the pool waits for a connection, for a statement, and keeps an idle connection (ms). */
+export interface DbTimeouts {
+  connectMs: number;
+  statementMs: number;
+  idleMs: number;
+}
+
+/** Defaults when no configuration is given (the same as src/config.ts's). */
+export const DEFAULT_DB_TIMEOUTS: DbTimeouts = { connectMs: 5000, statementMs: 10000, idleMs: 30000 };
+
+export function dbTimeouts(config: {
+  DATABASE_CONNECT_TIMEOUT_MS: number;
+  DATABASE_STATEMENT_TIMEOUT_MS: number;
+  DATABASE_IDLE_TIMEOUT_MS: number;
+}): DbTimeouts {
+  return {
+    connectMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+    statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+    idleMs: config.DATABASE_IDLE_TIMEOUT_MS,
+  };
+}
+
+/**
+ * pg pool settings for the timeouts: a frozen or unreachable server fails a request within the limits instead of
+ * hanging it. The server cancels long statements itself (statement_timeout); the client gives up 2 s later
+ * (query_timeout) when the server cannot even answer, and such a connection is discarded, not reused.
+ */
+export function poolTimeouts(t: DbTimeouts): pg.PoolConfig {
+  return {
+    connectionTimeoutMillis: t.connectMs,
+    idleTimeoutMillis: t.idleMs,
+    statement_timeout: t.statementMs,
+    query_timeout: t.statementMs + 2000,
+    idle_in_transaction_session_timeout: t.statementMs * 2,
+    keepAlive: true,
+  };
+}
+
 /**
  * One Prisma client per process over a bounded pg pool (≤ 10 connections per task, DESIGN.md).
  * An idle connection the server closes (a restart, a failover) is logged, never an unhandled crash.
  */
-export function createDb(connectionString: string, max = 10): Db {
-  const pool = new pg.Pool({ connectionString, max, allowExitOnIdle: true });
+export function createDb(connectionString: string, max = 10, timeouts: DbTimeouts = DEFAULT_DB_TIMEOUTS): Db {
+  const pool = new pg.Pool({ connectionString, max, allowExitOnIdle: true, ...poolTimeouts(timeouts) });
   pool.on('error', (err) => logger.warn({ err: err.message }, 'idle database connection closed'));
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator }) });
   pools.set(client, pool);

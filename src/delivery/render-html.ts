@@ -39,6 +39,15 @@ figure.heatmap { margin: 12px 0 18px; }
 figure.heatmap svg { max-width: 100%; height: auto; display: block; }
 footer.doc { margin-top: 40px; padding-top: 12px; border-top: 1px solid #d1d5db; color: #4b5563; font-size: 13px; }
 @media (max-width: 700px) { main { padding: 24px 18px; } dl.kv { grid-template-columns: 1fr; } }
+/* Phones: table cells keep whole words (the table scrolls in its box), the first column stays in view, and the
+   heatmap keeps a readable size inside its own scrolling box. */
+@media (max-width: 700px) {
+  th, td { min-width: 9rem; overflow-wrap: normal; word-break: normal; hyphens: auto; }
+  .table-wrap th:first-child, .table-wrap td:first-child { position: sticky; left: 0; z-index: 1; background: #ffffff; min-width: 7.5rem; box-shadow: 1px 0 0 #d1d5db; }
+  .table-wrap th:first-child { background: #eef1f5; }
+  figure.heatmap { overflow-x: auto; }
+  figure.heatmap svg { max-width: none; width: 640px; }
+}
 @page { size: A4; margin: 16mm 14mm; }
 @media print {
   body { background: #ffffff; font-size: 11pt; }

@@ -4,6 +4,7 @@ describe('forbidden client-visible patterns', () => {
   it.each([
     'We read it... then, e.g., the board pack.',
     'Supply-chain risk and partnerships need attention.',
+    'Your change-management playbook for the first 90 days.',
     'Cash at bank: £1.2M.',
     'Validate at https://app.scalemap.example/a/financial-management',
     'On time: delivered 12:30, 28 November.',

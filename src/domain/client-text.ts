@@ -12,6 +12,9 @@ export interface ForbiddenPattern {
   pattern: RegExp;
 }
 
+/** Hyphenated domain ids that are also ordinary English ("a change-management playbook", "supply-chain risk"). */
+const ENGLISH_COMPOUNDS = new Set(['supply-chain', 'change-management']);
+
 const QUESTION_PREFIXES = ['sa', 'fin', 'rev', 'ops', 'ppl', 'tech', 'cx', 'sc', 'risk', 'part', 'cs', 'chg'];
 
 export const FORBIDDEN_CLIENT_PATTERNS: readonly ForbiddenPattern[] = [
@@ -24,10 +27,10 @@ export const FORBIDDEN_CLIENT_PATTERNS: readonly ForbiddenPattern[] = [
     pattern: /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i,
   },
   {
-    // Hyphenated ids only: single-word ids ("partnerships") and "supply-chain" are ordinary English.
+    // Hyphenated ids only: single-word ids ("partnerships") and ENGLISH_COMPOUNDS are ordinary English.
     name: 'domain id',
     pattern: new RegExp(
-      `(?<![\\w/.-])(?:${DOMAIN_IDS.filter((d) => d.includes('-') && d !== 'supply-chain').join('|')})(?![\\w/.-])`,
+      `(?<![\\w/.-])(?:${DOMAIN_IDS.filter((d) => d.includes('-') && !ENGLISH_COMPOUNDS.has(d)).join('|')})(?![\\w/.-])`,
     ),
   },
   { name: 'undefined / null / NaN', pattern: /\b(?:undefined|null|NaN)\b|\[object Object\]/ },

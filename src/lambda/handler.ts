@@ -4,6 +4,21 @@ import type { z } from 'zod';
 import type { AppContext } from '../context';
 import { ensureSecrets, getAppContext } from '../runtime';
 import { logger, withLogContext } from '../logger';
+import { isDependencyUnavailable } from '../db/unavailable';
+
+/**
+ * A step failed because the database or another dependency is down or frozen, not because of its input: named so
+ * the state machine retries it for longer (the DependencyUnavailable retrier in stepfunctions/delivery.asl.yml)
+ * instead of failing the assessment after the usual three quick attempts.
+ */
+export class DependencyUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`a dependency is unavailable: ${String((cause as Error)?.message ?? cause).slice(0, 500)}`, {
+      cause,
+    });
+    this.name = 'DependencyUnavailable';
+  }
+}
 
 /** Thrown for an event that fails validation: the message names every problem. */
 export class InvalidEventError extends Error {
@@ -43,6 +58,8 @@ function logContextMiddleware(name: string): AnyMiddleware {
       );
     },
     onError: (request) => {
+      if (isDependencyUnavailable(request.error))
+        request.error = new DependencyUnavailableError(request.error);
       const e = (request.event ?? {}) as { assessmentId?: string; correlationId?: string };
       logger.error(
         { fn: name, err: request.error, assessmentId: e.assessmentId, correlationId: e.correlationId },

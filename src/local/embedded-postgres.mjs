@@ -17,13 +17,63 @@ export async function freePort() {
   });
 }
 
+function removeStalePidFile(databaseDir) {
+  // A crashed earlier run (or a killed server) can leave a stale pid file behind.
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  const alive = (() => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  if (!alive) fs.rmSync(pidFile);
+}
+
+/** A postmaster still running on this folder (left by an earlier process killed with -9): its pid and port. */
+function runningPostmaster(databaseDir) {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return undefined;
+  const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return undefined;
+  }
+  const cmdline = (() => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      return 'postgres'; // no /proc: trust the pid file
+    }
+  })();
+  return cmdline.includes('postgres') ? { pid, port } : undefined;
+}
+
 /**
- * @param {{ dataDir: string, port?: number, database?: string }} opts
- * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
+ * @param {{ dataDir: string, port?: number, database?: string, supervise?: boolean,
+ *   log?: (level: 'info' | 'warn' | 'error', message: string, detail?: object) => void }} opts
+ * @returns {Promise<{ url: string, port: number, pid: () => number | undefined, restarts: () => number,
+ *   stop: () => Promise<void> }>}
  */
-export async function startEmbeddedPostgres({ dataDir, port, database = 'scalemap' }) {
+export async function startEmbeddedPostgres({
+  dataDir,
+  port,
+  database = 'scalemap',
+  supervise = false,
+  log,
+}) {
   const databaseDir = path.resolve(dataDir);
-  const chosenPort = port ?? (await freePort());
+  // The process that started this server was killed (kill -9): the server outlived it. Take it over.
+  const orphan = runningPostmaster(databaseDir);
+  if (orphan) log?.('warn', 'embedded PostgreSQL from an earlier run is still running: adopting it', orphan);
+  const chosenPort = orphan?.port ?? port ?? (await freePort());
   const user = 'scalemap';
   const password = 'scalemap-local';
   const pgInstance = new EmbeddedPostgres({
@@ -48,29 +98,89 @@ export async function startEmbeddedPostgres({ dataDir, port, database = 'scalema
       process.umask(previous);
     }
   }
-  // A crashed earlier run can leave a stale pid file behind.
-  const pidFile = path.join(databaseDir, 'postmaster.pid');
-  if (!fresh && fs.existsSync(pidFile)) {
-    const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-    const alive = (() => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    })();
-    if (!alive) fs.rmSync(pidFile);
-  }
-  await pgInstance.start();
+  if (!fresh) removeStalePidFile(databaseDir);
+  let adopted = orphan?.pid;
+  if (!adopted) await pgInstance.start();
   const client = pgInstance.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
   await client.end();
   if (exists.rowCount === 0) await pgInstance.createDatabase(database);
+  // Supervision (npm start): when the server exits on its own (crash, kill, shutdown from outside), it is logged and
+  // started again on the same folder and port, with a growing pause between attempts (0.5 s doubling up to 10 s).
+  let stopping = false;
+  let restarts = 0;
+  let timer;
+  const onExit = (code, signal) => {
+    if (stopping) return;
+    pgInstance.process = undefined;
+    adopted = undefined;
+    log?.('error', 'embedded PostgreSQL exited: restarting it', { code, signal });
+    let delay = 500;
+    const attempt = () => {
+      if (stopping) return;
+      removeStalePidFile(databaseDir);
+      pgInstance.start().then(
+        () => {
+          restarts += 1;
+          log?.('warn', 'embedded PostgreSQL restarted', { restarts, pid: pgInstance.process?.pid });
+          watch();
+        },
+        (err) => {
+          pgInstance.process = undefined;
+          log?.('error', 'embedded PostgreSQL did not restart: trying again', {
+            error: String(err?.message ?? err ?? 'exited during start'),
+            retryInMs: delay,
+          });
+          delay = Math.min(delay * 2, 10_000);
+          timer = setTimeout(attempt, delay);
+        },
+      );
+    };
+    timer = setTimeout(attempt, delay);
+  };
+  let adoptedWatch;
+  const watch = () => {
+    if (!supervise) return;
+    const child = pgInstance.process;
+    if (child) {
+      child.once('exit', onExit);
+      return;
+    }
+    if (adopted) {
+      // Not our child: no exit event, so look every second.
+      adoptedWatch = setInterval(() => {
+        if (adopted && !runningPostmaster(databaseDir)) {
+          clearInterval(adoptedWatch);
+          onExit(null, 'unknown');
+        }
+      }, 1000);
+      adoptedWatch.unref?.();
+    }
+  };
+  watch();
+  const stopAdopted = async () => {
+    const pid = adopted;
+    if (!pid) return;
+    try {
+      process.kill(pid, 'SIGINT'); // fast shutdown
+    } catch {
+      return;
+    }
+    for (let i = 0; i < 300 && runningPostmaster(databaseDir); i++)
+      await new Promise((r) => setTimeout(r, 100));
+  };
   return {
     url: `postgresql://${user}:${password}@127.0.0.1:${chosenPort}/${database}`,
     port: chosenPort,
-    stop: () => pgInstance.stop(),
+    pid: () => pgInstance.process?.pid ?? adopted,
+    restarts: () => restarts,
+    stop: async () => {
+      stopping = true;
+      clearTimeout(timer);
+      clearInterval(adoptedWatch);
+      if (adopted) await stopAdopted();
+      else await pgInstance.stop();
+    },
   };
 }

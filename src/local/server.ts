@@ -9,12 +9,14 @@ import type { AppContext } from '../context';
 import { createApp } from '../api/app';
 import { answerClientErrorsAsJson } from '../api/http-server';
 import { createSessionStore } from '../api/session-store';
+import { dbTimeouts } from '../db/client';
 import { createContext } from '../runtime/context';
 import { setAppContext } from '../runtime';
 import { freePort, startLocalStack, type LocalStack } from './stack';
 import { LocalStepFunctionsRunner, type RunnerOptions } from './runner';
 import { seedAgentPrompts } from '../agents/specialist-agent';
 import { publishPending } from '../services/outbox';
+import { purgeExpiredDocuments } from '../services/privacy';
 import { logger, rootLogger } from '../logger';
 import { OutboxMailer } from '../adapters/local/outbox-mailer';
 import type { S3ObjectStore } from '../adapters/aws';
@@ -88,7 +90,7 @@ export async function startScaleMap(
       : [`http://localhost:${config.PORT}`, `http://127.0.0.1:${config.PORT}`];
     await (ctx.objectStore as S3ObjectStore).ensureBucket([...origins, 'http://localhost:5173']);
 
-    const sessions = createSessionStore(config.DATABASE_URL!);
+    const sessions = createSessionStore(config.DATABASE_URL!, dbTimeouts(config));
     const app = createApp(ctx, {
       sessionStore: sessions.store,
       authCache: sessions.cache,
@@ -121,11 +123,20 @@ export async function startScaleMap(
     const relay = setInterval(() => {
       publishPending(ctx.db, ctx.eventBus).catch((err) => logger.warn({ err }, 'outbox relay failed'));
     }, 5000);
+    // Retention: the same job the daily Lambda runs, at start and then once a day.
+    const purge = () =>
+      purgeExpiredDocuments(ctx.db, ctx.objectStore, { months: config.DOCUMENT_RETENTION_MONTHS })
+        .then((r) => r.documents && logger.info(r, 'retention: expired documents deleted'))
+        .catch((err) => logger.warn({ err }, 'retention job failed'));
+    const retention = setInterval(() => void purge(), 24 * 3600_000);
+    retention.unref();
+    void purge();
 
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
         clearInterval(relay);
+        clearInterval(retention);
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

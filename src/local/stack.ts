@@ -21,16 +21,20 @@ export interface LocalStack {
   dataDir: string;
   /** The environment that points the app (and child processes) at this stack. */
   env: Record<string, string>;
+  /** The embedded PostgreSQL, when one runs (supervised: restarted when it exits on its own). */
+  embeddedPostgres?: { pid: () => number | undefined; restarts: () => number };
   stop(): Promise<void>;
 }
 
-interface EmbeddedPg {
-  url: string;
-  stop: () => Promise<void>;
-}
+type EmbeddedPg = Awaited<ReturnType<typeof import('./embedded-postgres.mjs').startEmbeddedPostgres>>;
 
 async function loadPgModules(): Promise<{
-  startEmbeddedPostgres: (o: { dataDir: string; port?: number }) => Promise<EmbeddedPg>;
+  startEmbeddedPostgres: (o: {
+    dataDir: string;
+    port?: number;
+    supervise?: boolean;
+    log?: (level: 'info' | 'warn' | 'error', message: string, detail?: object) => void;
+  }) => Promise<EmbeddedPg>;
   applyMigrations: (url: string) => Promise<string[]>;
 }> {
   // ESM helpers shared with Jest's global setup.
@@ -108,12 +112,16 @@ export async function startLocalStack(
       cognito: await pick('cognito', opts.ports?.cognito),
     };
     fs.writeFileSync(portsFile, JSON.stringify(ports));
+    let embedded: EmbeddedPg | undefined;
     let databaseUrl = config.DATABASE_URL;
     if (!databaseUrl) {
       const pg = await startEmbeddedPostgres!({
         dataDir: path.join(dataDir, 'postgres'),
         port: opts.ports?.postgres,
+        supervise: true,
+        log: (level, message, detail) => logger[level](detail ?? {}, message),
       });
+      embedded = pg;
       stops.push(pg.stop);
       databaseUrl = pg.url;
     }
@@ -125,13 +133,16 @@ export async function startLocalStack(
     const corsOrigins = config.CORS_ORIGINS.length
       ? config.CORS_ORIGINS
       : [`http://localhost:${config.PORT}`, `http://127.0.0.1:${config.PORT}`];
-    const s3 = await startLocalS3({
-      directory: path.join(dataDir, 'objects'),
-      port: ports.s3,
-      bucket: config.S3_BUCKET,
-      corsOrigins: [...corsOrigins, 'http://localhost:5173'],
-    });
-    stops.push(s3.stop);
+    // S3_ENDPOINT set: that S3-compatible server is used instead of the embedded one (as DATABASE_URL is).
+    const s3 = config.S3_ENDPOINT
+      ? { endpoint: config.S3_ENDPOINT }
+      : await startLocalS3({
+          directory: path.join(dataDir, 'objects'),
+          port: ports.s3,
+          bucket: config.S3_BUCKET,
+          corsOrigins: [...corsOrigins, 'http://localhost:5173'],
+        });
+    if ('stop' in s3) stops.push(s3.stop);
 
     const cognito = await startCognitoLocal({
       directory: path.join(dataDir, 'cognito'),
@@ -161,6 +172,7 @@ export async function startLocalStack(
       clientId: pool.clientId,
       dataDir,
       env,
+      embeddedPostgres: embedded ? { pid: embedded.pid, restarts: embedded.restarts } : undefined,
       stop: stopAll,
     };
   } catch (err) {

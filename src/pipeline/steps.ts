@@ -3,6 +3,7 @@
  * The Lambda handlers in functions/ validate their event and call these; the local runner calls the same handlers.
  * Every step is idempotent and keyed by assessment (and domain), so an execution can be re-run from the start.
  */
+import { emitMetric } from '../metrics';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { DOMAIN_IDS, type DomainId } from '../domain/domains';
@@ -22,6 +23,8 @@ import { recordStage } from '../services/assessments';
 import { publishPending } from '../services/outbox';
 import { launchWithinCap } from './capacity';
 import { logger } from '../logger';
+import { Prisma } from '../db/client';
+import { EXIT_TEMPORARY_FAILURE } from '../db/unavailable';
 import { loadDeliveryContext, toStoredPriorities } from './delivery-context';
 
 export class PipelineError extends Error {
@@ -196,6 +199,16 @@ export async function launchTriage(ctx: AppContext, input: In<'launchTriage'>) {
   return { status: taskId ? 'running' : 'waiting-capacity', taskId: taskId ?? '', polls: 0 };
 }
 
+/**
+ * SIGKILL (137), SIGTERM (143), no exit code at all, a task the launcher no longer knows, or a task that stopped
+ * because a dependency was down (EX_TEMPFAIL, 75).
+ */
+export function stoppedFromOutside(status: { exitCode?: number; reason?: string }): boolean {
+  if (status.exitCode === undefined || [137, 143, EXIT_TEMPORARY_FAILURE].includes(status.exitCode))
+    return true;
+  return /killed by|vanished|MISSING|SpotInterruption|TerminationNotice/i.test(status.reason ?? '');
+}
+
 /** Bounded poll of the triage task: done when its result is stored; relaunches if it never got capacity. */
 export async function checkTask(ctx: AppContext, input: In<'checkTask'>) {
   const polls = input.polls + 1;
@@ -212,6 +225,21 @@ export async function checkTask(ctx: AppContext, input: In<'checkTask'>) {
     // A task can write its result just before it stops: look once more.
     if (await ctx.db.triageResult.findUnique({ where: { assessmentId: input.assessmentId } }))
       return { status: 'done', taskId: input.taskId, polls };
+    // Killed from outside (kill -9, a host or Spot interruption, a task that vanished): not the triage's fault, so
+    // it starts again, within the same poll bound. A task that exited with an error of its own fails the stage.
+    if (stoppedFromOutside(status)) {
+      logger.warn(
+        {
+          assessmentId: input.assessmentId,
+          taskId: input.taskId,
+          exitCode: status.exitCode,
+          reason: status.reason,
+        },
+        'triage task stopped from outside without a result: launching it again',
+      );
+      const relaunched = await launchTriage(ctx, input);
+      return { ...relaunched, polls };
+    }
     throw new PipelineError(
       'TriageTaskFailed',
       `triage task stopped without a result: ${status.reason ?? status.exitCode}`,
@@ -392,7 +420,7 @@ export async function releaseDeliverable(ctx: AppContext, stage: DeliverableStag
     throw new PipelineError('DeliverableMissing', `the ${stage} was not generated before its release`);
   }
   const now = new Date();
-  await ctx.db.deliverable.updateMany({
+  const released = await ctx.db.deliverable.updateMany({
     where: { assessmentId, stage: key, deliveredAt: null },
     data: { deliveredAt: now },
   });
@@ -407,15 +435,26 @@ export async function releaseDeliverable(ctx: AppContext, stage: DeliverableStag
       where: { assessmentId, status: 'RUNNING' },
       data: { status: 'SUCCEEDED', finishedAt: now },
     });
+    if (released.count > 0) await emitCompletionMetrics(ctx, assessmentId);
   }
   const dueAt = rows[0].dueAt;
   const deliveredAt = rows.find((d) => d.deliveredAt)?.deliveredAt ?? now;
   const latenessSeconds = dueAt ? Math.max(0, (deliveredAt.getTime() - dueAt.getTime()) / 1000) : 0;
+  if (released.count > 0) emitMetric('DeliveryLatenessSeconds', latenessSeconds, { Stage: stage });
   await recordStageOnce(ctx, assessmentId, next.event, { stage, latenessSeconds });
   return { deliveredAt, latenessSeconds };
 }
 
 /** Sends an email once per dedup key (emails_sent), so a re-run never mails the client twice. */
+/** How long a claimed, not yet confirmed email is left to its sender before another run sends it. */
+const EMAIL_CLAIM_MS = 60_000;
+
+/**
+ * Sends one email per (assessment, kind), whatever retries, re-runs and crashes happen around it: the emails_sent
+ * row is claimed first (messageId empty), the message is sent with the dedup key as its idempotency key, then the
+ * row is confirmed. A concurrent run waits for the confirmation; a send that failed releases its claim; only a claim
+ * left unconfirmed for EMAIL_CLAIM_MS (its sender died between sending and confirming) is sent again.
+ */
 async function sendOnce(
   ctx: AppContext,
   assessmentId: string,
@@ -426,11 +465,51 @@ async function sendOnce(
     | { subject: string; html: string; text: string },
 ) {
   const dedupKey = `${assessmentId}:${kind}`;
-  if (await ctx.db.emailSent.findUnique({ where: { dedupKey } })) return { sent: false };
-  const email = await compose();
-  const { messageId } = await ctx.mailer.send({ to, ...email });
-  await ctx.db.emailSent.create({
-    data: { assessmentId, kind, dedupKey, toAddress: to, subject: email.subject, messageId },
+  const deadline = Date.now() + EMAIL_CLAIM_MS;
+  let claimedAt: Date | undefined;
+  while (!claimedAt) {
+    const existing = await ctx.db.emailSent.findUnique({ where: { dedupKey } });
+    if (existing?.messageId) return { sent: false };
+    if (!existing) {
+      const at = new Date();
+      const created = await ctx.db.emailSent
+        .create({ data: { assessmentId, kind, dedupKey, toAddress: to, subject: '', sentAt: at } })
+        .then(
+          () => true,
+          (err) => {
+            if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') return false;
+            throw err;
+          },
+        );
+      if (created) claimedAt = at;
+      continue;
+    }
+    if (Date.now() - existing.sentAt.getTime() > EMAIL_CLAIM_MS || Date.now() > deadline) {
+      // The sender that claimed it is gone: take the claim over (one taker wins).
+      const at = new Date();
+      const taken = await ctx.db.emailSent.updateMany({
+        where: { dedupKey, messageId: null, sentAt: existing.sentAt },
+        data: { sentAt: at },
+      });
+      if (taken.count === 1) claimedAt = at;
+      continue;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  let messageId: string;
+  let email: { subject: string; html: string; text: string };
+  try {
+    email = await compose();
+    ({ messageId } = await ctx.mailer.send({ to, ...email, idempotencyKey: dedupKey }));
+  } catch (err) {
+    await ctx.db.emailSent
+      .deleteMany({ where: { dedupKey, messageId: null, sentAt: claimedAt } })
+      .catch(() => undefined);
+    throw err;
+  }
+  await ctx.db.emailSent.update({
+    where: { dedupKey },
+    data: { messageId, subject: email.subject, sentAt: new Date() },
   });
   return { sent: true, messageId };
 }
@@ -478,8 +557,26 @@ export async function awaitValidation(ctx: AppContext, input: In<'awaitValidatio
   return { waiting: true };
 }
 
+/** Business metrics of a completed assessment: completed, validation timed out or not, LLM tokens and cost. */
+async function emitCompletionMetrics(ctx: AppContext, assessmentId: string) {
+  emitMetric('AssessmentsCompleted', 1, {});
+  if (!(await ctx.db.validation.findUnique({ where: { assessmentId }, select: { id: true } })))
+    emitMetric('ValidationsTimedOut', 1, {});
+  const usage = await ctx.db.llmUsage.aggregate({
+    where: { assessmentId },
+    _sum: { promptTokens: true, completionTokens: true, costUsd: true },
+  });
+  emitMetric(
+    'LlmTokensPerAssessment',
+    (usage._sum.promptTokens ?? 0) + (usage._sum.completionTokens ?? 0),
+    {},
+  );
+  emitMetric('LlmCostCentsPerAssessment', Math.round(Number(usage._sum.costUsd ?? 0) * 1e6) / 1e4, {});
+}
+
 export async function markFailed(ctx: AppContext, input: In<'failure'>) {
   const reason = describeError(input.error);
+  emitMetric('AssessmentsFailed', 1, { Stage: input.stage });
   await ctx.db.assessment.update({
     where: { id: input.assessmentId },
     data: { status: 'failed', failedStage: input.stage, failureReason: reason, failedAt: new Date() },

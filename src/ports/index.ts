@@ -85,6 +85,8 @@ export interface EmailMessage {
   subject: string;
   html: string;
   text: string;
+  /** The same key sends at most one message where the transport can tell (the local outbox); SES ignores it. */
+  idempotencyKey?: string;
 }
 
 export interface Mailer {

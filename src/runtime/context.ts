@@ -9,7 +9,7 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { assertLocalModeAllowed, paymentsEnabled, type Config } from '../config';
 import type { AppContext } from '../context';
-import { createDb, type Db } from '../db/client';
+import { createDb, dbTimeouts, type Db } from '../db/client';
 import { CognitoIdentity } from '../api/auth/identity';
 import { CognitoJwtVerifier } from '../api/auth/jwt';
 import {
@@ -73,7 +73,7 @@ export function createContext(config: Config): AppContext {
     throw new Error(
       'COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID are not set (the local stack sets them at start)',
     );
-  const db = createDb(config.DATABASE_URL, config.DATABASE_POOL_MAX);
+  const db = createDb(config.DATABASE_URL, config.DATABASE_POOL_MAX, dbTimeouts(config));
   const local = config.SCALEMAP_RUNTIME === 'local';
   const region = config.AWS_REGION;
   const objectStore = new S3ObjectStore({

@@ -3,7 +3,7 @@ import type { Config } from '../config';
 import type { Workflow } from '../ports';
 import { conflict, notFound } from '../errors';
 import { dueTimesView, recordStage } from './assessments';
-import { slaState } from '../domain/schedule';
+import { deliverySla } from '../domain/schedule';
 import { isoSeconds } from '../domain/schedule';
 
 /** The founder console: every assessment's stage, due times, SLA state, failures, tokens and cost. */
@@ -37,9 +37,27 @@ export async function adminAssessments(db: Db, config: Config, now = new Date())
       dueTimes: dueTimesView(a),
       sla: a.submittedAt
         ? {
-            executiveSummary: slaState(a.summaryDueAt, delivered('executive_summary'), now, 1, scale),
-            detailedReport: slaState(a.reportDueAt, delivered('detailed_report'), now, 2, scale),
-            implementationKits: slaState(a.kitsDueAt, delivered('implementation_kits'), now, 0, scale),
+            executiveSummary: deliverySla(
+              'executiveSummary',
+              a.summaryDueAt,
+              delivered('executive_summary'),
+              now,
+              scale,
+            ),
+            detailedReport: deliverySla(
+              'detailedReport',
+              a.reportDueAt,
+              delivered('detailed_report'),
+              now,
+              scale,
+            ),
+            implementationKits: deliverySla(
+              'implementationKits',
+              a.kitsDueAt,
+              delivered('implementation_kits'),
+              now,
+              scale,
+            ),
           }
         : null,
       failure: a.failedStage

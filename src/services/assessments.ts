@@ -5,7 +5,32 @@ import { notFound } from '../errors';
 import { domainName, type DomainId } from '../domain/domains';
 import { domainProgress, QUESTIONNAIRE_VERSION } from '../domain/questionnaire';
 import { loadProfile, toDomainProfile } from './profiles';
-import { isoSeconds } from '../domain/schedule';
+import { isOnTime, isoSeconds, toleranceMs, type DeliveryKey } from '../domain/schedule';
+
+const STAGE_KEY: Record<string, DeliveryKey> = {
+  executive_summary: 'executiveSummary',
+  detailed_report: 'detailedReport',
+  implementation_kits: 'implementationKits',
+};
+
+/**
+ * What a client reads when a stage fails: calm, human, and what happens next. The technical reason stays in the
+ * founder console (GET /api/admin/assessments) and in the founder's alert.
+ */
+export function clientFailureMessage(stage: string): string {
+  const s = stage.toLowerCase();
+  const what = s.includes('kit')
+    ? 'the implementation kits'
+    : s.includes('report') || s.includes('detailed')
+      ? 'the detailed report'
+      : s.includes('summary') || s.includes('executive')
+        ? 'the executive summary'
+        : 'the analysis';
+  return (
+    `Preparing ${what} is taking longer than planned. Our team has been alerted and is on it; ` +
+    'you do not need to do anything. This page updates by itself, and we will email you as soon as it is ready.'
+  );
+}
 
 const STAGE_SLUG = {
   executive_summary: 'executive-summary',
@@ -226,11 +251,13 @@ export async function assessmentView(
   db: Db,
   user: SessionUser,
   id: string,
-  opts: { paymentRequired: boolean },
+  opts: { paymentRequired: boolean; timeScale?: number },
 ) {
   if (!isUuid(id)) throw notFound('Assessment');
+  const scale = opts.timeScale ?? 1;
   const a = await loadViewRow(db, id);
   if (!a || (a.userId !== user.id && user.role !== 'founder')) throw notFound('Assessment');
+  const isFounder = user.role === 'founder';
   const profile = a.profileSnapshot ? (a.profileSnapshot as never) : toDomainProfile(a.user.profile);
   const progress = domainProgress(profile, a.answers);
   const paid = a.payments.some((p) => p.status === 'paid');
@@ -251,10 +278,22 @@ export async function assessmentView(
     contentVersion: a.contentVersion,
     createdAt: a.createdAt.toISOString(),
     submittedAt: a.submittedAt?.toISOString() ?? null,
+    // Clients read a calm message; the technical reason is for founders only.
     failure: a.failedStage
-      ? { stage: a.failedStage, reason: a.failureReason, at: a.failedAt?.toISOString() ?? null }
+      ? {
+          stage: a.failedStage,
+          at: a.failedAt?.toISOString() ?? null,
+          message: clientFailureMessage(a.failedStage),
+          ...(isFounder ? { reason: a.failureReason } : {}),
+        }
       : null,
     dueTimes: dueTimesView(a),
+    /** The stated tolerance of each promise (on time = at or before due + tolerance), scaled like the due times. */
+    tolerances: {
+      executiveSummary: toleranceMs('executiveSummary', scale),
+      detailedReport: toleranceMs('detailedReport', scale),
+      implementationKits: toleranceMs('implementationKits', scale),
+    },
     progress: {
       overall: progress.overall,
       complete: progress.complete,
@@ -270,13 +309,16 @@ export async function assessmentView(
       required: opts.paymentRequired,
       status: !opts.paymentRequired ? 'not-required' : paid ? 'paid' : pending ? 'pending' : 'unpaid',
     },
+    // Internal triage scoring (scores, weightings, confidence) is for founders; clients see which domains.
     triage: a.triage
-      ? {
-          activatedDomains: a.triage.activatedDomains,
-          confidence: a.triage.confidence,
-          domains: a.triage.domainScores,
-          source: a.triage.source,
-        }
+      ? isFounder
+        ? {
+            activatedDomains: a.triage.activatedDomains,
+            confidence: a.triage.confidence,
+            domains: a.triage.domainScores,
+            source: a.triage.source,
+          }
+        : { activatedDomains: a.triage.activatedDomains }
       : null,
     analyses: a.analyses.map((x) => {
       const result = x.result as { analyst?: string; summary?: string };
@@ -296,6 +338,9 @@ export async function assessmentView(
       formats: d.formats.sort(),
       deliveredAt: d.deliveredAt.toISOString(),
       dueAt: d.dueAt?.toISOString() ?? null,
+      onTime: d.dueAt
+        ? isOnTime(STAGE_KEY[STAGE_FROM_SLUG[stage as StageSlug]], d.dueAt, d.deliveredAt, scale)
+        : null,
     })),
     priorities,
     awaitingValidation: a.status === 'awaiting_validation' && a.executions.length > 0 && !a.validation,

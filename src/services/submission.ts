@@ -1,3 +1,4 @@
+import { emitMetric } from '../metrics';
 import type { Db } from '../db/client';
 import type { EventBus } from '../ports';
 import { AppError, conflict } from '../errors';
@@ -104,6 +105,7 @@ export async function submitAssessment(
       'publishing AssessmentSubmitted failed; the relay will retry',
     ),
   );
+  emitMetric('AssessmentsSubmitted', 1, {});
   return { submittedAt: isoSeconds(submittedAt), dueTimes: mapIso(due) };
 }
 

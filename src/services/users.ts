@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import { Prisma } from '../db/client';
 import type { VerifiedToken } from '../api/auth/jwt';
+import { erasedSub } from './privacy';
 import { unauthorized } from '../errors';
 import { logger } from '../logger';
 
@@ -26,6 +27,8 @@ export async function userFromToken(
   let user = await db.user.findUnique({ where: { cognitoSub: token.sub } });
   const role = token.groups.includes(FOUNDERS_GROUP) ? 'founder' : 'client';
   if (!user) {
+    // A token issued before its account was erased (valid until it expires) must not bring the account back.
+    if (await db.user.findUnique({ where: { cognitoSub: erasedSub(token.sub) } })) return null;
     // A user created in Cognito outside ScaleMap: an ID token carries enough to create the row.
     const email = token.email?.toLowerCase();
     if (!email) return null;

@@ -4,6 +4,7 @@ import type { Workflow } from '../ports';
 import { badRequest, conflict } from '../errors';
 import type { ValidationResponse } from '../domain/validation';
 import { recordStage } from './assessments';
+import { emitMetric } from '../metrics';
 import { logger } from '../logger';
 
 /**
@@ -44,6 +45,7 @@ export async function submitValidation(
     throw err;
   }
   await recordStage(db, assessmentId, 'validation_received', { priorities: given.length });
+  emitMetric('ValidationsReceived', 1, {});
   try {
     await workflow.sendTaskSuccess(execution.taskToken, { validated: true });
   } catch (err) {

@@ -175,7 +175,12 @@ describe('assessments, answers and access', () => {
   it('tells a signed-out visitor the price and whether payment is on', async () => {
     const res = await new Client(stack.url).get('/api/settings');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ paymentRequired: false, priceGbpPence: 750000, localMode: true });
+    expect(res.body).toEqual({
+      paymentRequired: false,
+      priceGbpPence: 750000,
+      localMode: true,
+      contactEmail: 'hello@scalemap.local',
+    });
   });
 
   it('answers health with database and object store status', async () => {

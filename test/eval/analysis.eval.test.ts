@@ -21,10 +21,10 @@ describe('analysis evaluation (CI subset)', () => {
     report = await runEvaluation(
       { url: stack.url, outboxDir: stack.app.ctx.outboxDir! },
       companiesByKey(CI_COMPANY_KEYS),
-      { pollMs: 200, timeoutMs: 150_000 },
+      { pollMs: 200, timeoutMs: 420_000 },
     );
     process.stdout.write(`\n${formatReport(report)}\n`);
-  }, 200_000);
+  }, 480_000);
   afterAll(() => stack?.stop());
 
   const perCompany = (pick: (c: EvalReport['companies'][number]) => unknown) =>

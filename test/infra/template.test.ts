@@ -525,10 +525,18 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
     const schedules = ofType(t, 'AWS::Events::Rule').filter(
       ([, r]) => (r.Properties as Json).ScheduleExpression,
     );
-    expect(schedules).toHaveLength(1);
-    const p = schedules[0][1].Properties as Json;
-    expect(p.ScheduleExpression).toBe('rate(1 minute)');
-    expect(p.Targets[0].Arn).toEqual(arnOf('RelayOutboxLambdaFunction'));
+    // Two schedules: the outbox relay every minute, the document retention job once a day.
+    expect(schedules).toHaveLength(2);
+    const target = (fn: string) =>
+      schedules.find(
+        ([, r]) => JSON.stringify((r.Properties as Json).Targets[0].Arn) === JSON.stringify(arnOf(fn)),
+      );
+    expect((target('RelayOutboxLambdaFunction')?.[1].Properties as Json).ScheduleExpression).toBe(
+      'rate(1 minute)',
+    );
+    expect((target('PurgeExpiredDocumentsLambdaFunction')?.[1].Properties as Json).ScheduleExpression).toBe(
+      'rate(1 day)',
+    );
   });
 
   test('auth: user pool, app client (USER_PASSWORD_AUTH, refresh, no secret), founders group', () => {

@@ -54,10 +54,12 @@ describe('founder console: SLA, failures, retry; live events', () => {
       },
       90_000,
     );
+    // The client reads a calm message; the technical reason is for the founder console only.
     expect(failed.failure).toMatchObject({
       stage: 'detailed-report',
-      reason: expect.stringContaining('report template missing'),
+      message: expect.stringContaining('taking longer than planned'),
     });
+    expect(failed.failure.reason).toBeUndefined();
     expect(failed.deliverables.map((d: { stage: string }) => d.stage)).toEqual(['executive-summary']);
     // MarkFailed runs before AlertFounder: the alert follows the failed status within moments.
     const alerts = await waitUntil(
@@ -79,7 +81,7 @@ describe('founder console: SLA, failures, retry; live events', () => {
     const row = list.find((r: { id: string }) => r.id === id);
     expect(row).toMatchObject({
       status: 'failed',
-      failure: { stage: 'detailed-report' },
+      failure: { stage: 'detailed-report', reason: expect.stringContaining('report template missing') },
       company: expect.any(String),
     });
     expect(row.sla.executiveSummary).toMatch(/^delivered/);

@@ -10,6 +10,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { Client, PASSWORD, startTestStack, type TestStack } from '../helpers/stack';
 import { answersFor, chunk } from '../helpers/answers';
 import { waitUntil } from '../helpers/pipeline';
+import { auditPage, auditProblems, installClsObserver, type AuditResult } from './audit';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { runFounderCommand } from '../../src/local/founders';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.resolve(__dirname, '..', '..', 'test-results', 'screenshots');
@@ -60,11 +63,17 @@ describe('the web app in a real browser', () => {
 
   async function newPage(width = 1280): Promise<Page> {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
+    await installClsObserver(context);
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     page.on('console', (m) => {
       // 4xx answers the test provokes on purpose are logged by the browser as failed resources.
-      if ((m.type() === 'error' || m.type() === 'warning') && !/status of 40[134]/.test(m.text()))
+      // (The test's own CLS observer is injected into every frame, and sandboxed documents refuse it.)
+      if (
+        (m.type() === 'error' || m.type() === 'warning') &&
+        !/status of 40[134]/.test(m.text()) &&
+        !/Blocked script execution in 'about:srcdoc'/.test(m.text())
+      )
         consoleProblems.push(`${m.type()}: ${m.text()}`);
     });
     page.on('pageerror', (err) => consoleProblems.push(`pageerror: ${err.message}`));
@@ -82,9 +91,46 @@ describe('the web app in a real browser', () => {
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
+  /** Every page at a desktop and a phone width: overflow, axe, CLS, client text; screenshots of each. */
+  async function walk(paths: [string, string][], setUp?: (page: Page) => Promise<void>) {
+    const results: AuditResult[] = [];
+    for (const width of [1440, 375]) {
+      const page = await newPage(width);
+      await setUp?.(page);
+      for (const [name, url] of paths) {
+        await page.goto(stack.url + url);
+        results.push(await auditPage(page, name, SHOTS));
+      }
+      await page.context().close();
+    }
+    return results;
+  }
+
+  it('walks the public pages at 1440 and 375 px', async () => {
+    const results = await walk([
+      ['p01-landing', '/'],
+      ['p02-sample', '/sample'],
+      ['p03-sample-report', '/sample/detailed-report'],
+      ['p04-about', '/about'],
+      ['p05-confidentiality', '/confidentiality'],
+      ['p06-terms', '/terms'],
+      ['p07-privacy', '/privacy'],
+      ['p08-refunds', '/refunds'],
+      ['p09-contact', '/contact'],
+      ['p10-register', '/register'],
+      ['p11-login', '/login'],
+      ['p12-forgot', '/forgot'],
+      ['p13-not-found', '/no-such-page'],
+    ]);
+    expect(auditProblems(results)).toEqual([]);
+  }, 240_000);
+
+  let email = '';
+  let id = '';
+
   it('takes a client from sign-up to the implementation kits', async () => {
     const page = await newPage();
-    const email = `browser${Date.now()}@example.com`;
+    email = `browser${Date.now()}@example.com`;
 
     await page.goto(stack.url + '/');
     await shot(page, '01-landing');
@@ -119,7 +165,7 @@ describe('the web app in a real browser', () => {
     await page.goto(stack.url + '/dashboard');
     await page.getByRole('button', { name: 'Start an assessment' }).click();
     await page.waitForURL(/\/assessments\/[0-9a-f-]{36}\/questionnaire/);
-    const id = /assessments\/([0-9a-f-]{36})/.exec(page.url())![1];
+    id = /assessments\/([0-9a-f-]{36})/.exec(page.url())![1];
     await page.getByRole('heading', { level: 2, name: /Strategic Alignment/ }).waitFor();
     const groups = page.getByRole('radiogroup');
     const count = await groups.count();
@@ -166,10 +212,29 @@ describe('the web app in a real browser', () => {
       status: 'uploaded',
     });
 
+    // On a phone, before submission: the documents table keeps Delete in view, the order summary fits.
+    const draftPhone = await newPage(375);
+    await logIn(draftPhone, email);
+    await draftPhone.goto(`${stack.url}/assessments/${id}/documents`);
+    const del = draftPhone.getByRole('button', { name: 'Delete board-pack.pdf' });
+    await del.waitFor();
+    const draftAudits = [await auditPage(draftPhone, 'd01-documents-draft', SHOTS)];
+    const box = (await del.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(375);
+    await draftPhone.goto(`${stack.url}/assessments/${id}/review`);
+    await draftPhone.getByRole('table', { name: 'Your order' }).waitFor();
+    draftAudits.push(await auditPage(draftPhone, 'd02-review-order-summary', SHOTS));
+    expect(auditProblems(draftAudits)).toEqual([]);
+    await draftPhone.context().close();
+
     // Review and submit.
     await page.goto(`${stack.url}/assessments/${id}/review`);
+    await page.getByRole('table', { name: 'Your order' }).waitFor();
     await shot(page, '06-review');
     await page.getByRole('button', { name: 'Submit the assessment' }).click();
+    // The order summary asks for a confirmation first: submitting locks the answers.
+    await page.getByRole('dialog', { name: 'Submit and lock your answers?' }).waitFor();
+    await page.getByRole('button', { name: 'Yes, submit now' }).click();
     await page.waitForURL(/\/status/);
 
     // The live timeline reaches the 48-hour stage and asks for the validation.
@@ -260,4 +325,51 @@ describe('the web app in a real browser', () => {
 
     expect(consoleProblems).toEqual([]);
   }, 300_000);
+
+  it('walks every signed-in page at 1440 and 375 px, and reads "on time" for on-time deliveries', async () => {
+    expect(id).not.toBe('');
+    const base = `/assessments/${id}`;
+    // The founder console too: make the client a founder (npm run founder's code) before signing in.
+    const cognito = new CognitoIdentityProviderClient({
+      endpoint: stack.app.stack.cognitoEndpoint,
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    await runFounderCommand(cognito, stack.app.stack.userPoolId, { action: 'add', email });
+    cognito.destroy();
+
+    const results = await walk(
+      [
+        ['s01-dashboard', '/dashboard'],
+        ['s02-profile', '/profile'],
+        ['s03-questionnaire-locked', `${base}/questionnaire`],
+        ['s04-documents', `${base}/documents`],
+        ['s05-review', `${base}/review`],
+        ['s06-status', `${base}/status`],
+        ['s07-summary', `${base}/deliverables/executive-summary`],
+        ['s08-report', `${base}/deliverables/detailed-report`],
+        ['s09-kits', `${base}/deliverables/implementation-kits`],
+        ['s10-validation-sent', `${base}/validate`],
+        ['s11-outbox', '/outbox'],
+        ['s12-founder-console', '/admin'],
+      ],
+      (page) => logIn(page, email),
+    );
+    expect(auditProblems(results)).toEqual([]);
+
+    // The status page says "on time" for every delivery the API counts as on time, and never "overdue".
+    const page = await newPage(1440);
+    await logIn(page, email);
+    await page.goto(`${stack.url}${base}/status`);
+    await page.getByText('Implementation kits').first().waitFor();
+    const api = new Client(stack.url);
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'scalemap.sid')!;
+    api.cookie = `${cookie.name}=${cookie.value}`;
+    const a = (await api.get(`/api/assessments/${id}`)).body;
+    const text = await page.locator('main').innerText();
+    expect(text).not.toMatch(/overdue/i);
+    const onTime = a.deliverables.filter((d: { onTime: boolean }) => d.onTime).length;
+    expect((text.match(/· on time/g) ?? []).length).toBe(onTime);
+    expect(consoleProblems).toEqual([]);
+  }, 240_000);
 });

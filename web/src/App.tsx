@@ -30,6 +30,15 @@ const DeliverablePage = page(() => import('./pages/DeliverablePage'), 'Deliverab
 const ValidatePage = page(() => import('./pages/ValidatePage'), 'ValidatePage');
 const AdminPage = page(() => import('./pages/AdminPage'), 'AdminPage');
 const OutboxPage = page(() => import('./pages/OutboxPage'), 'OutboxPage');
+const info = () => import('./pages/InfoPages');
+const AboutPage = page(info, 'AboutPage');
+const ConfidentialityPage = page(info, 'ConfidentialityPage');
+const TermsPage = page(info, 'TermsPage');
+const PrivacyPage = page(info, 'PrivacyPage');
+const RefundsPage = page(info, 'RefundsPage');
+const ContactPage = page(info, 'ContactPage');
+const StartPage = page(() => import('./pages/StartPage'), 'StartPage');
+const SamplePage = page(() => import('./pages/SamplePage'), 'SamplePage');
 
 export const routes: RouteObject[] = [
   {
@@ -42,11 +51,20 @@ export const routes: RouteObject[] = [
       { path: '/login', element: <LoginPage /> },
       { path: '/forgot', element: <ForgotPage /> },
       { path: '/reset', element: <ResetPage /> },
+      { path: '/about', element: <AboutPage /> },
+      { path: '/confidentiality', element: <ConfidentialityPage /> },
+      { path: '/terms', element: <TermsPage /> },
+      { path: '/privacy', element: <PrivacyPage /> },
+      { path: '/refunds', element: <RefundsPage /> },
+      { path: '/contact', element: <ContactPage /> },
+      { path: '/sample', element: <SamplePage /> },
+      { path: '/sample/:stage', element: <SamplePage /> },
       {
         element: <RequireAuth />,
         children: [
           { path: '/dashboard', element: <DashboardPage /> },
           { path: '/profile', element: <ProfilePage /> },
+          { path: '/start', element: <StartPage /> },
           { path: '/assessments/:id', element: <AssessmentRedirect /> },
           { path: '/assessments/:id/questionnaire', element: <QuestionnairePage /> },
           { path: '/assessments/:id/documents', element: <DocumentsPage /> },

@@ -30,6 +30,9 @@ export const theme = createTheme({
   focusRing: 'auto',
   defaultRadius: 'md',
   headings: { fontWeight: '700' },
+  // Mantine's Alert is role="alert" (announced at once, interrupting) by default: static notices are notes;
+  // errors and live changes say role="alert" or role="status" where they are used.
+  components: { Alert: { defaultProps: { role: 'note' } } },
 });
 
 /** Dimmed text in Mantine's default (gray 6) is 3.3:1 on white; gray 7 gives 8:1. Same for error text. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Alerter, EmailMessage, Mailer } from '../../ports';
 import { logger } from '../../logger';
 import { founderAlertEmail } from '../../delivery';
@@ -15,8 +15,17 @@ export class OutboxMailer implements Mailer {
   async send(message: EmailMessage): Promise<{ messageId: string }> {
     await fs.mkdir(this.dir, { recursive: true });
     const sentAt = new Date();
-    const messageId = `${sentAt.toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}`;
-    const record = { id: messageId, from: this.from, ...message, sentAt: sentAt.toISOString() };
+    // With an idempotency key the file name ends with its hash: a message already written for it is not written again.
+    const tag = message.idempotencyKey
+      ? `k${createHash('sha256').update(message.idempotencyKey).digest('hex').slice(0, 16)}`
+      : randomUUID().slice(0, 8);
+    if (message.idempotencyKey) {
+      const earlier = (await fs.readdir(this.dir)).find((f) => f.endsWith(`-${tag}.json`));
+      if (earlier) return { messageId: earlier.replace(/\.json$/, '') };
+    }
+    const messageId = `${sentAt.toISOString().replace(/[:.]/g, '-')}-${tag}`;
+    const { idempotencyKey: _key, ...fields } = message;
+    const record = { id: messageId, from: this.from, ...fields, sentAt: sentAt.toISOString() };
     const file = path.join(this.dir, `${messageId}.json`);
     await fs.writeFile(`${file}.tmp`, JSON.stringify(record, null, 2));
     await fs.rename(`${file}.tmp`, file);

@@ -46,7 +46,7 @@ export class AuthCache {
   constructor(
     private readonly connectionString: string,
     private readonly notifyPool: pg.Pool,
-    private readonly opts: { ttlMs?: number } = {},
+    private readonly opts: { ttlMs?: number; client?: Omit<pg.ClientConfig, 'connectionString'> } = {},
   ) {}
 
   /** Connects the listener (retried every second in the background until `close`). */
@@ -61,7 +61,7 @@ export class AuthCache {
 
   private async connect() {
     if (this.closed) return;
-    const client = new pg.Client({ connectionString: this.connectionString });
+    const client = new pg.Client({ ...this.opts.client, connectionString: this.connectionString });
     const lost = (why: string) => (err?: Error) => {
       if (this.client !== client) return;
       this.client = undefined;

@@ -175,6 +175,20 @@ export class CognitoIdentity {
     return (out.Groups ?? []).map((g) => g.GroupName ?? '').filter(Boolean);
   }
 
+  /** Account erasure: removes the user from the pool; a user already gone counts as removed. */
+  async removeFromPool(email: string): Promise<'removed' | 'already-absent'> {
+    try {
+      await this.client.send(
+        new AdminDeleteUserCommand({ UserPoolId: this.opts.userPoolId, Username: email }),
+      );
+      return 'removed';
+    } catch (err) {
+      if (err instanceof UserNotFoundException || (err as { name?: string }).name === 'UserNotFoundException')
+        return 'already-absent';
+      throw err;
+    }
+  }
+
   /** Maps Cognito's exceptions to API errors; anything else is a real failure. */
   private async call<T>(fn: () => Promise<T>): Promise<T> {
     try {

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { AppError } from '../../errors';
 import { logger } from '../../logger';
+import { isDependencyUnavailable, RETRY_AFTER_SECONDS } from '../../db/unavailable';
 
 export function sendError(
   res: Parameters<RequestHandler>[1],
@@ -48,10 +49,26 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return sendError(res, status, 'bad_request', (err as Error).message || 'Bad request');
   }
+  // The database or another dependency is down or frozen: nothing was done, the same request can be retried.
+  if (isDependencyUnavailable(err)) {
+    (req.log ?? logger).warn({ err: describe(err) }, 'dependency unavailable');
+    res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    return sendError(
+      res,
+      503,
+      'service_unavailable',
+      'The service is briefly unavailable. Please try again in a few seconds.',
+    );
+  }
   (req.log ?? logger).error({ err }, 'unhandled error');
   sendError(res, 500, 'internal', 'Something went wrong on our side');
 };
 
 export function formatZodIssues(err: ZodError) {
   return err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+function describe(err: unknown) {
+  const e = err as { name?: string; code?: string; message?: string };
+  return { name: e?.name, code: e?.code, message: String(e?.message ?? '').slice(0, 300) };
 }

@@ -35,11 +35,12 @@ export function appUrl(ctx: ApiContext, req: Request): string {
 export function assessmentRoutes(ctx: ApiContext) {
   const router = Router();
   const paymentRequired = paymentsEnabled(ctx.config);
+  const timeScale = ctx.config.SCALEMAP_RUNTIME === 'local' ? ctx.config.SCALEMAP_TIME_SCALE : 1;
 
   router.post('/', async (req, res) => {
     const user = currentUser(req);
     const a = await createAssessment(ctx.db, user);
-    res.status(201).json(await assessmentView(ctx.db, user, a.id, { paymentRequired }));
+    res.status(201).json(await assessmentView(ctx.db, user, a.id, { paymentRequired, timeScale }));
   });
 
   router.get('/', async (req, res) => {
@@ -47,7 +48,7 @@ export function assessmentRoutes(ctx: ApiContext) {
   });
 
   router.get('/:id', async (req, res) => {
-    res.json(await assessmentView(ctx.db, currentUser(req), req.params.id, { paymentRequired }));
+    res.json(await assessmentView(ctx.db, currentUser(req), req.params.id, { paymentRequired, timeScale }));
   });
 
   router.put('/:id/answers', async (req, res) => {

@@ -1,44 +1,74 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { ApiContext } from '../../context';
 import { paymentsEnabled } from '../../config';
 
 /** The object store is checked at most every 5 s: load balancer probes must not turn into an S3 request each. */
 const OBJECT_STORE_CHECK_MS = 5000;
 
+type Check = 'ok' | 'error' | 'timeout';
+
+/** Settles with 'ok', 'error' or 'timeout' — a frozen dependency never holds a probe longer than `ms`. */
+function check(run: () => Promise<unknown>, ms: number): Promise<Check> {
+  return new Promise<Check>((resolve) => {
+    const timer = setTimeout(() => resolve('timeout'), ms);
+    timer.unref?.();
+    run().then(
+      () => {
+        clearTimeout(timer);
+        resolve('ok');
+      },
+      () => {
+        clearTimeout(timer);
+        resolve('error');
+      },
+    );
+  });
+}
+
+/**
+ * Health, mounted before the session middleware (no cookie, no session read can change the answer):
+ * - `GET /api/health/live`: liveness, the process answers; no I/O. What the load balancer probes.
+ * - `GET /api/health/ready`: readiness, the database and the object store answer; 503 when either does not.
+ * - `GET /api/health`: the same as readiness (kept for earlier clients).
+ */
 export function healthRoutes(ctx: ApiContext) {
   const router = Router();
-  let storeCheck: { at: number; result: Promise<string> } | undefined;
+  const timeoutMs = ctx.config.HEALTH_CHECK_TIMEOUT_MS;
+  let storeCheck: { at: number; result: Promise<Check> } | undefined;
   const objectStoreStatus = () => {
     if (!storeCheck || Date.now() - storeCheck.at > OBJECT_STORE_CHECK_MS) {
-      storeCheck = {
-        at: Date.now(),
-        result: ctx.objectStore.ping().then(
-          () => 'ok',
-          () => 'error',
-        ),
-      };
+      storeCheck = { at: Date.now(), result: check(() => ctx.objectStore.ping(), timeoutMs) };
     }
     return storeCheck.result;
   };
-  router.get('/health', async (_req, res) => {
+  const noStore = (res: { setHeader(name: string, value: string): unknown }) =>
+    res.setHeader('Cache-Control', 'no-store');
+
+  router.get('/health/live', (_req, res) => {
+    noStore(res);
+    res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
+  });
+  const ready: RequestHandler = async (_req, res) => {
     const [database, objectStore] = await Promise.all([
-      ctx.db.$queryRawUnsafe('SELECT 1').then(
-        () => 'ok',
-        () => 'error',
-      ),
+      check(() => ctx.db.$queryRawUnsafe('SELECT 1'), timeoutMs),
       objectStoreStatus(),
     ]);
     // A failed check is retried at the next probe rather than cached.
-    if (objectStore === 'error') storeCheck = undefined;
+    if (objectStore !== 'ok') storeCheck = undefined;
     const ok = database === 'ok' && objectStore === 'ok';
+    noStore(res);
+    if (!ok) res.setHeader('Retry-After', '5');
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', database, objectStore });
-  });
+  };
+  router.get('/health/ready', ready);
+  router.get('/health', ready);
   /** What a signed-out visitor may know: the price and whether payment and local mode are on. */
   router.get('/settings', (_req, res) => {
     res.json({
       paymentRequired: paymentsEnabled(ctx.config),
       priceGbpPence: ctx.config.STRIPE_PRICE_GBP,
       localMode: ctx.config.SCALEMAP_RUNTIME === 'local',
+      contactEmail: ctx.config.SUPPORT_EMAIL,
     });
   });
   return router;

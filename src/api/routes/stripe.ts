@@ -16,6 +16,7 @@ export function stripeRoutes(ctx: ApiContext) {
       ctx.config.STRIPE_WEBHOOK_SECRET,
       req.body,
       req.get('stripe-signature'),
+      ctx.alerter,
     );
     res.json({ received: true, duplicate: result.duplicate });
   });

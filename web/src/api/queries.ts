@@ -17,6 +17,8 @@ export interface PublicSettings {
   paymentRequired: boolean;
   priceGbpPence: number;
   localMode: boolean;
+  /** Where clients write to (SUPPORT_EMAIL). */
+  contactEmail?: string;
 }
 
 /** GET /api/settings: what a signed-out visitor may know (price, payments, local mode). */
@@ -84,7 +86,17 @@ export function useMe(options: { enabled?: boolean } = {}) {
     queryFn: fetchMe,
     enabled: options.enabled ?? hasSessionHint(),
     staleTime: 60_000,
+    // While the API is unreachable (network, 5xx), keep the session and keep trying with backoff, so the app
+    // recovers by itself when the API is back; only a 401 means signed out.
+    retry: (_count, err) => isTransientError(err),
+    retryDelay: (attempt) => Math.min(15_000, 1000 * 2 ** attempt),
   });
+}
+
+/** Network failures, timeouts, rate limits and 5xx pass by themselves; other 4xx do not. */
+export function isTransientError(err: unknown): boolean {
+  if (!(err instanceof ApiError)) return true;
+  return err.status === 0 || err.status === 408 || err.status === 429 || err.status >= 500;
 }
 
 export function useQuestionnaire() {

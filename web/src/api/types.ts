@@ -138,10 +138,11 @@ export interface TriageDomain {
   reason?: string;
 }
 
+/** Clients see which domains were activated; the scoring (domains, confidence) is sent to founders only. */
 export interface Triage {
   activatedDomains: string[];
-  confidence: number;
-  domains: TriageDomain[];
+  confidence?: number;
+  domains?: TriageDomain[];
 }
 
 export interface AnalysisSummary {
@@ -163,6 +164,8 @@ export interface Deliverable {
   formats: string[];
   deliveredAt: string | null;
   dueAt: string | null;
+  /** By the one rule of src/domain/schedule.ts: at or before the due time plus its stated tolerance. */
+  onTime?: boolean | null;
 }
 
 export interface Priority {
@@ -180,8 +183,11 @@ export interface DueTimes {
 
 export interface Failure {
   stage: string;
-  reason: string;
-  at: string;
+  /** The technical reason: founders only (the founder console). */
+  reason?: string | null;
+  /** The calm message for clients (GET /api/assessments/:id). */
+  message?: string;
+  at: string | null;
 }
 
 export interface Assessment {
@@ -192,6 +198,8 @@ export interface Assessment {
   submittedAt: string | null;
   failure: Failure | null;
   dueTimes: DueTimes | null;
+  /** Stated tolerance of each promise in ms, scaled like the due times. */
+  tolerances?: Record<keyof DueTimes, number>;
   progress: Progress;
   answers: Answer[];
   documents: DocumentInfo[];

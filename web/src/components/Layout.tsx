@@ -5,7 +5,7 @@ import { Suspense, useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { apiFetch } from '../api/client';
 import { queryKeys, useMe } from '../api/queries';
-import { setSessionHint } from '../lib/storage';
+import { hasSessionHint, setSessionHint } from '../lib/storage';
 import { PageLoader } from './PageLoader';
 
 function useLogout() {
@@ -21,6 +21,16 @@ function useLogout() {
     },
   });
 }
+
+const FOOTER_LINKS = [
+  { to: '/about', label: 'About' },
+  { to: '/sample', label: 'Sample report' },
+  { to: '/confidentiality', label: 'Confidentiality' },
+  { to: '/terms', label: 'Terms' },
+  { to: '/privacy', label: 'Privacy' },
+  { to: '/refunds', label: 'Refunds' },
+  { to: '/contact', label: 'Contact' },
+];
 
 interface NavItem {
   to: string;
@@ -58,7 +68,13 @@ export function Layout() {
   const { close } = menu;
   useEffect(() => close(), [location.pathname, close]);
 
-  const account = user ? (
+  // Signed in but the API does not answer yet (or right now): keep the signed-in header's place, not "Log in".
+  const unsure = !user && hasSessionHint() && (me.isPending || me.isError || me.failureCount > 0);
+  const account = unsure ? (
+    <Text size="sm" c="dimmed" aria-hidden="true">
+      {me.failureCount > 0 ? 'Reconnecting…' : ''}
+    </Text>
+  ) : user ? (
     <Group gap="sm" wrap="nowrap">
       <Text size="sm" c="dimmed" visibleFrom="md">
         {user.firstName} {user.lastName}
@@ -145,6 +161,13 @@ export function Layout() {
       </Container>
       <Box component="footer" py="lg">
         <Container size="lg">
+          <Group component="nav" aria-label="About ScaleMap" gap="md" mb="xs">
+            {FOOTER_LINKS.map((l) => (
+              <Anchor key={l.to} component={Link} to={l.to} size="sm" c="gray.8">
+                {l.label}
+              </Anchor>
+            ))}
+          </Group>
           <Text size="sm" c="dimmed">
             ScaleMap: an operational assessment for scaling companies, delivered in 72 hours.
           </Text>

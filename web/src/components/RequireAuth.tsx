@@ -3,6 +3,21 @@ import { useMe } from '../api/queries';
 import { hasSessionHint } from '../lib/storage';
 import { ErrorAlert } from './ErrorAlert';
 import { PageLoader } from './PageLoader';
+import { Alert, Loader, Group, Text } from '@mantine/core';
+
+export function Reconnecting() {
+  return (
+    <Alert color="gray" title="Reconnecting to ScaleMap" role="status">
+      <Group gap="sm" wrap="nowrap">
+        <Loader size="sm" aria-hidden="true" />
+        <Text size="sm">
+          ScaleMap cannot be reached at the moment. This page tries again by itself and opens as soon as the
+          connection is back; you are still signed in.
+        </Text>
+      </Group>
+    </Alert>
+  );
+}
 import { ForbiddenPage } from '../pages/ForbiddenPage';
 
 /**
@@ -17,6 +32,8 @@ export function RequireAuth({ role }: { role?: string }) {
     <Navigate to={`/login?next=${encodeURIComponent(`${location.pathname}${location.search}`)}`} replace />
   );
   if (!signedIn && !me.data) return toLogin;
+  // The API is unreachable for now: useMe keeps retrying, and the page appears as soon as it answers.
+  if (me.isPending && me.failureCount > 0) return <Reconnecting />;
   if (me.isPending) return <PageLoader />;
   if (me.isError) return <ErrorAlert error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) return toLogin;

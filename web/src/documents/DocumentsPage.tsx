@@ -51,9 +51,13 @@ function DocumentRow({
           </Text>
         )}
       </Table.Td>
-      <Table.Td className="nowrap">{formatBytes(doc.size)}</Table.Td>
-      <Table.Td>{doc.domain ? domainLabel(doc.domain) : '—'}</Table.Td>
-      <Table.Td className="nowrap">{formatDateTime(doc.createdAt)}</Table.Td>
+      <Table.Td className="nowrap" data-label="Size">
+        {formatBytes(doc.size)}
+      </Table.Td>
+      <Table.Td data-label="Domain">{doc.domain ? domainLabel(doc.domain) : '—'}</Table.Td>
+      <Table.Td className="nowrap" data-label="Added">
+        {formatDateTime(doc.createdAt)}
+      </Table.Td>
       <Table.Td>
         {editable &&
           (confirming ? (
@@ -127,7 +131,7 @@ export function DocumentsPage() {
         <AssessmentNav assessment={a} />
         <Text maw={760}>
           Optional, but it sharpens the analysis: board packs, budgets and forecasts, org charts, process
-          maps, KPI dashboards. Documents are read only by the analysts working on your assessment.
+          maps, KPI dashboards. Documents are read only by the AI specialists analysing your assessment.
         </Text>
         {!editable && (
           <Alert color="indigo" title="Documents are locked">
@@ -153,8 +157,8 @@ export function DocumentsPage() {
           {a.documents.length === 0 ? (
             <Text c="dimmed">No documents yet.</Text>
           ) : (
-            <Table.ScrollContainer minWidth={560}>
-              <Table striped verticalSpacing="sm">
+            <Table.ScrollContainer minWidth={0}>
+              <Table striped verticalSpacing="sm" className="stack-table">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>File</Table.Th>

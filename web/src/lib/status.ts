@@ -12,7 +12,7 @@ export const STATUS_LABELS: Record<AssessmentStatus, string> = {
   report_delivered: 'Detailed report ready',
   awaiting_validation: 'Your validation is requested',
   completed: 'Completed',
-  failed: 'Delayed: a stage failed',
+  failed: 'Delayed: our team is on it',
 };
 
 export const STATUS_TONES: Record<AssessmentStatus, Tone> = {
@@ -25,7 +25,7 @@ export const STATUS_TONES: Record<AssessmentStatus, Tone> = {
   report_delivered: 'success',
   awaiting_validation: 'warning',
   completed: 'success',
-  failed: 'danger',
+  failed: 'warning',
 };
 
 export function statusLabel(status: string): string {
@@ -64,10 +64,10 @@ export function nextStep(a: { id: string; status: string }): { label: string; to
 
 export const SLA_LABELS: Record<SlaState, string> = {
   pending: 'Pending',
-  'on-time': 'On time',
-  'at-risk': 'At risk',
+  'on-time': 'On track',
+  'at-risk': 'Due soon',
   late: 'Late',
-  delivered: 'Delivered',
+  delivered: 'Delivered on time',
   'delivered-late': 'Delivered late',
 };
 
@@ -94,17 +94,17 @@ export const STAGE_EVENT_LABELS: Record<string, string> = {
   submitted: 'Assessment submitted',
   payment_received: 'Payment received',
   triage_started: 'Triage started',
-  triage_complete: 'Triage complete: specialists chosen',
-  analysis_started: 'Specialist analysis started',
-  domain_analysed: 'A specialist finished a domain',
-  analysis_complete: 'Specialist analysis complete',
+  triage_complete: 'Triage complete: AI specialists chosen',
+  analysis_started: 'AI specialist analysis started',
+  domain_analysed: 'An AI specialist finished a domain',
+  analysis_complete: 'AI specialist analysis complete',
   executive_summary_delivered: 'Executive summary delivered',
   detailed_report_delivered: 'Detailed report delivered',
   validation_requested: 'Your validation is requested',
   validation_received: 'Validation received',
   implementation_kits_delivered: 'Implementation kits delivered',
   email_sent: 'Email sent',
-  failed: 'A stage failed',
+  failed: 'A step is taking longer than planned',
   retry_requested: 'Re-run started',
 };
 

@@ -1,3 +1,4 @@
+import { VALIDATION_WINDOW_HOURS } from '../../../src/domain/schedule';
 import type { Assessment, DeliverableStage } from '../api/types';
 
 export type StepState = 'done' | 'active' | 'waiting' | 'failed' | 'skipped';
@@ -11,6 +12,10 @@ export interface TimelineStep {
   state: StepState;
   dueAt: string | null;
   doneAt: string | null;
+  /** Delivered at or before the due time plus the stated tolerance (the API's one rule). */
+  onTime?: boolean | null;
+  /** The promise's stated tolerance in ms (scaled like the due times): countdowns never read overdue within it. */
+  toleranceMs?: number;
 }
 
 const RANK: Record<string, number> = {
@@ -47,6 +52,7 @@ export function buildTimeline(a: Assessment): TimelineStep[] {
   const dr = delivered('detailed-report');
   const ik = delivered('implementation-kits');
   const due = a.dueTimes;
+  const tol = a.tolerances;
 
   const steps: TimelineStep[] = [
     {
@@ -60,16 +66,16 @@ export function buildTimeline(a: Assessment): TimelineStep[] {
     {
       key: 'triage',
       title: 'Triage',
-      description: 'All twelve domains are scored and the 3 to 5 that matter most get a specialist analyst.',
+      description: 'All twelve domains are reviewed and the 3 to 5 that matter most get an AI specialist.',
       state: a.triage || rank >= 3 || es ? 'done' : 'waiting',
       dueAt: null,
       doneAt: null,
     },
     {
       key: 'analysis',
-      title: 'Specialist analysis',
+      title: 'AI specialist analysis',
       description:
-        'Each specialist studies your answers and documents and proposes findings and recommendations.',
+        'Each AI specialist studies your answers and documents and proposes findings and recommendations.',
       state: rank >= 4 || es ? 'done' : 'waiting',
       dueAt: null,
       doneAt: null,
@@ -82,6 +88,8 @@ export function buildTimeline(a: Assessment): TimelineStep[] {
       state: es ? 'done' : 'waiting',
       dueAt: es?.dueAt ?? due?.executiveSummary ?? null,
       doneAt: es?.deliveredAt ?? null,
+      onTime: es?.onTime ?? null,
+      toleranceMs: tol?.executiveSummary ?? 0,
     },
     {
       key: 'detailed-report',
@@ -91,12 +99,13 @@ export function buildTimeline(a: Assessment): TimelineStep[] {
       state: dr ? 'done' : 'waiting',
       dueAt: dr?.dueAt ?? due?.detailedReport ?? null,
       doneAt: dr?.deliveredAt ?? null,
+      onTime: dr?.onTime ?? null,
+      toleranceMs: tol?.detailedReport ?? 0,
     },
     {
       key: 'validation',
       title: 'Your validation',
-      description:
-        'Tell us whether the priorities fit. Without an answer within 24 hours we go ahead with them.',
+      description: `Tell us whether the priorities fit. Without an answer within ${VALIDATION_WINDOW_HOURS} hours we go ahead with them.`,
       state: a.validation ? 'done' : ik || a.status === 'completed' ? 'skipped' : 'waiting',
       dueAt: null,
       doneAt: null,
@@ -109,6 +118,8 @@ export function buildTimeline(a: Assessment): TimelineStep[] {
       state: ik ? 'done' : 'waiting',
       dueAt: ik?.dueAt ?? due?.implementationKits ?? null,
       doneAt: ik?.deliveredAt ?? null,
+      onTime: ik?.onTime ?? null,
+      toleranceMs: tol?.implementationKits ?? 0,
     },
   ];
 

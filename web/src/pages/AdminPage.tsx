@@ -10,7 +10,9 @@ import { PageLoader } from '../components/PageLoader';
 import { ToneBadge } from '../components/ToneBadge';
 import { domainLabel } from '../lib/domains';
 import { formatDateTime, formatNumber, formatUsd } from '../lib/format';
+import { SLA_TOLERANCE_HOURS } from '../../../src/domain/schedule';
 import { SLA_LABELS, SLA_TONES, statusLabel, statusTone } from '../lib/status';
+import { ErasureLog } from './admin/ErasureLog';
 
 const STAGES: {
   key: keyof NonNullable<AdminAssessment['sla']>;
@@ -94,8 +96,10 @@ export function AdminPage() {
         </Button>
       </Group>
       <Text c="dimmed" size="sm">
-        Every assessment&apos;s pipeline stage, due times and SLA state (24 h ± 1 h, 48 h ± 2 h, 72 h).
-        Refreshes every 30 seconds.
+        Every assessment&apos;s pipeline stage, due times and SLA state. On time means delivered at or before
+        the promise plus its stated tolerance: 24 h ± {SLA_TOLERANCE_HOURS.executiveSummary} h, 48 h ±{' '}
+        {SLA_TOLERANCE_HOURS.detailedReport} h, 72 h ± {SLA_TOLERANCE_HOURS.implementationKits} h. Refreshes
+        every 30 seconds.
       </Text>
       {list.isPending && <PageLoader label="Loading assessments" />}
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
@@ -124,23 +128,25 @@ export function AdminPage() {
             </Alert>
           )}
           <Card withBorder padding={0} radius="md">
-            <Table.ScrollContainer minWidth={1300}>
+            <Table.ScrollContainer minWidth={1250}>
               <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md" stickyHeader>
                 <Table.Caption>All assessments, newest first</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th scope="col">Company</Table.Th>
+                    <Table.Th scope="col" className="sticky-col">
+                      Company
+                    </Table.Th>
                     <Table.Th scope="col">Stage</Table.Th>
-                    <Table.Th scope="col">Submitted</Table.Th>
+                    <Table.Th scope="col">Failure</Table.Th>
                     {STAGES.map((s) => (
                       <Table.Th scope="col" key={s.key}>
                         {s.label}
                       </Table.Th>
                     ))}
+                    <Table.Th scope="col">Submitted</Table.Th>
                     <Table.Th scope="col">Specialists</Table.Th>
                     <Table.Th scope="col">Tokens (prompt / completion)</Table.Th>
                     <Table.Th scope="col">Cost</Table.Th>
-                    <Table.Th scope="col">Failure</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -153,7 +159,7 @@ export function AdminPage() {
                     .sort((x, y) => (y.submittedAt ?? '').localeCompare(x.submittedAt ?? ''))
                     .map((r) => (
                       <Table.Tr key={r.id}>
-                        <Table.Th scope="row" fw={600}>
+                        <Table.Th scope="row" fw={600} className="sticky-col">
                           {r.company || '—'}
                           <Text size="xs" c="dimmed" fw={400}>
                             <Anchor href={`mailto:${r.email}`} size="xs">
@@ -166,24 +172,7 @@ export function AdminPage() {
                             {statusLabel(r.status)}
                           </ToneBadge>
                         </Table.Td>
-                        <Table.Td className="nowrap">{formatDateTime(r.submittedAt)}</Table.Td>
-                        {STAGES.map((s) => (
-                          <Table.Td key={s.key}>
-                            <SlaCell row={r} stage={s} />
-                          </Table.Td>
-                        ))}
                         <Table.Td miw={220}>
-                          <Text size="xs">
-                            {r.activatedDomains?.length
-                              ? r.activatedDomains.map(domainLabel).join(', ')
-                              : '—'}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td className="nowrap">
-                          {formatNumber(r.tokens?.prompt ?? 0)} / {formatNumber(r.tokens?.completion ?? 0)}
-                        </Table.Td>
-                        <Table.Td className="nowrap">{formatUsd(r.costUsd ?? 0)}</Table.Td>
-                        <Table.Td miw={200}>
                           {r.failure ? (
                             <Stack gap={4}>
                               <Text size="xs" c="red.9" fw={600}>
@@ -196,6 +185,23 @@ export function AdminPage() {
                             '—'
                           )}
                         </Table.Td>
+                        {STAGES.map((s) => (
+                          <Table.Td key={s.key}>
+                            <SlaCell row={r} stage={s} />
+                          </Table.Td>
+                        ))}
+                        <Table.Td className="nowrap">{formatDateTime(r.submittedAt)}</Table.Td>
+                        <Table.Td miw={220}>
+                          <Text size="xs">
+                            {r.activatedDomains?.length
+                              ? r.activatedDomains.map(domainLabel).join(', ')
+                              : '—'}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td className="nowrap">
+                          {formatNumber(r.tokens?.prompt ?? 0)} / {formatNumber(r.tokens?.completion ?? 0)}
+                        </Table.Td>
+                        <Table.Td className="nowrap">{formatUsd(r.costUsd ?? 0)}</Table.Td>
                       </Table.Tr>
                     ))}
                 </Table.Tbody>
@@ -204,6 +210,7 @@ export function AdminPage() {
           </Card>
         </>
       )}
+      <ErasureLog />
     </Stack>
   );
 }

@@ -77,6 +77,8 @@ export function DashboardPage() {
   });
 
   const list = assessments.data ?? [];
+  // With a draft under way, continuing it is the main action; starting another is secondary.
+  const hasDraft = list.some((a) => isEditable(a.status));
   // Oldest first for numbering, newest first for display.
   const numbered = [...list]
     .sort((x, y) => x.createdAt.localeCompare(y.createdAt))
@@ -90,8 +92,12 @@ export function DashboardPage() {
           <PageHeading mb={4}>Your assessments</PageHeading>
           {me.data && <Text c="dimmed">Welcome, {me.data.user.firstName}.</Text>}
         </div>
-        <Button onClick={() => start.mutate()} loading={start.isPending}>
-          Start an assessment
+        <Button
+          onClick={() => start.mutate()}
+          loading={start.isPending}
+          variant={hasDraft ? 'default' : 'filled'}
+        >
+          {hasDraft ? 'Start another assessment' : 'Start an assessment'}
         </Button>
       </Group>
       {start.error && (

@@ -82,6 +82,9 @@ export function LandingPage() {
               <Button component={Link} to="/register" size="md">
                 Start your assessment
               </Button>
+              <Button component={Link} to="/sample" size="md" variant="default">
+                See a sample report
+              </Button>
               <Anchor component={Link} to="/login" fw={600}>
                 I already have an account
               </Anchor>
@@ -156,6 +159,48 @@ export function LandingPage() {
         </SimpleGrid>
       </Box>
 
+      <Box component="section" aria-labelledby="sample-heading">
+        <Title order={2} id="sample-heading" mb="xs">
+          See what you get before you pay
+        </Title>
+        <Text mb="md" maw={760}>
+          Read the full sample assessment of a fictional B2B software company: the executive summary, the
+          detailed report with its heatmap, and the implementation kits, produced by the same pipeline that
+          will analyse yours.
+        </Text>
+        <Button component={Link} to="/sample" variant="default">
+          Read the sample assessment
+        </Button>
+      </Box>
+
+      <SimpleGrid component="section" cols={{ base: 1, sm: 2 }} spacing="md" aria-label="Trust">
+        <Card withBorder padding="lg" radius="md" component="article">
+          <Title order={2} size="h3" mb="xs">
+            Who is behind ScaleMap
+          </Title>
+          <Text size="sm" mb="sm">
+            A small founding team runs ScaleMap and stands behind every assessment. The analysis itself is
+            done by AI specialists, one per domain, and we say so plainly. We are alerted the moment a step
+            slips, and we review any analysis that falls below our confidence bar before it reaches you.
+          </Text>
+          <Anchor component={Link} to="/about" size="sm" fw={600}>
+            About us
+          </Anchor>
+        </Card>
+        <Card withBorder padding="lg" radius="md" component="article">
+          <Title order={2} size="h3" mb="xs">
+            Your data stays confidential
+          </Title>
+          <Text size="sm" mb="sm">
+            Your answers and documents are stored encrypted in the EU, used only for your assessment, never
+            sold or shared, and deleted when you ask.
+          </Text>
+          <Anchor component={Link} to="/confidentiality" size="sm" fw={600}>
+            Confidentiality and data handling
+          </Anchor>
+        </Card>
+      </SimpleGrid>
+
       <Box component="section" aria-labelledby="price-heading">
         <Card withBorder padding="xl" radius="md" maw={760}>
           <Title order={2} id="price-heading" mb="xs">
@@ -164,7 +209,15 @@ export function LandingPage() {
           <Text mb="md">
             Paid once, up front, by card through Stripe when you submit. It covers the full assessment:
             executive summary, detailed report with your validation, and implementation kits for every
-            priority.
+            priority. If the kits arrive late, you get your money back (see{' '}
+            <Anchor component={Link} to="/refunds">
+              refunds
+            </Anchor>{' '}
+            and{' '}
+            <Anchor component={Link} to="/terms">
+              terms
+            </Anchor>
+            ).
           </Text>
           {!signedIn && (
             <Button component={Link} to="/register">

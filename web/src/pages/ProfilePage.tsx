@@ -26,11 +26,13 @@ import {
 } from '../../../src/domain/profile';
 import { apiFetch } from '../api/client';
 import { errorFields, errorMessage } from '../api/errors';
+import { useFieldErrors } from '../lib/useFieldErrors';
 import { queryKeys, useMe } from '../api/queries';
 import type { Me, ProfileView } from '../api/types';
 import { PageHeading } from '../components/PageHeading';
 import { PageLoader } from '../components/PageLoader';
 import { safeNext } from './auth/shared';
+import { YourData } from './profile/YourData';
 
 const INDUSTRY_LABELS: Record<(typeof INDUSTRIES)[number], string> = {
   technology: 'Technology',
@@ -137,7 +139,17 @@ function ProfileForm({ me }: { me: Me }) {
   const [params] = useSearchParams();
   const next = params.get('next');
   const [form, setForm] = useState<FormState>(() => toForm(me.profile));
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const checkProfile = (values: FormState) => {
+    const parsed = profileSchema.safeParse(values);
+    const errors: Record<string, string> = {};
+    if (!parsed.success)
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0] ?? '');
+        if (!(key in errors)) errors[key] = FRIENDLY[key] ?? issue.message;
+      }
+    return errors;
+  };
+  const { errors: fieldErrors, show: setFieldErrors, recheck, formRef } = useFieldErrors(checkProfile);
   const [saved, setSaved] = useState(false);
 
   const save = useMutation({
@@ -155,34 +167,26 @@ function ProfileForm({ me }: { me: Me }) {
     onError: (err) => setFieldErrors(errorFields(err)),
   });
 
-  const setSelect = (key: SelectField) => (e: React.ChangeEvent<HTMLSelectElement>) => {
-    const value = e.currentTarget.value;
-    setForm((f) => ({ ...f, [key]: value }));
+  const change = (key: keyof FormState, value: string | boolean) => {
+    const nextForm = { ...form, [key]: value };
+    setForm(nextForm);
+    recheck(key, nextForm);
     setSaved(false);
   };
-  const setBool = (key: BoolField) => (e: React.ChangeEvent<HTMLInputElement>) => {
-    const checked = e.currentTarget.checked;
-    setForm((f) => ({ ...f, [key]: checked }));
-    setSaved(false);
-  };
+  const setSelect = (key: SelectField) => (e: React.ChangeEvent<HTMLSelectElement>) =>
+    change(key, e.currentTarget.value);
+  const setBool = (key: BoolField) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    change(key, e.currentTarget.checked);
   const setText =
     (key: 'companyName' | 'challenges' | 'objectives') =>
-    (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-      const value = e.currentTarget.value;
-      setForm((f) => ({ ...f, [key]: value }));
-      setSaved(false);
-    };
+    (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      change(key, e.currentTarget.value);
 
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
     const parsed = profileSchema.safeParse(form);
     if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0] ?? '');
-        if (!(key in errors)) errors[key] = FRIENDLY[key] ?? issue.message;
-      }
-      setFieldErrors(errors);
+      setFieldErrors(checkProfile(form));
       return;
     }
     setFieldErrors({});
@@ -192,7 +196,7 @@ function ProfileForm({ me }: { me: Me }) {
   const errorCount = Object.keys(fieldErrors).length;
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-describedby="profile-intro">
+    <form onSubmit={onSubmit} noValidate aria-describedby="profile-intro" ref={formRef}>
       <Stack gap="lg">
         {errorCount > 0 && (
           <Alert color="red" role="alert" title="Please check the form">
@@ -362,6 +366,7 @@ export function ProfilePage() {
         it until you submit.
       </Text>
       {me.data ? <ProfileForm me={me.data} /> : <PageLoader />}
+      {me.data && <YourData email={me.data.user.email} />}
     </Stack>
   );
 }

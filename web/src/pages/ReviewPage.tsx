@@ -1,6 +1,19 @@
-import { Alert, Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  List,
+  Loader,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, apiFetch, isApiError } from '../api/client';
 import { errorMessage } from '../api/errors';
@@ -14,6 +27,7 @@ import { ToneBadge } from '../components/ToneBadge';
 import { domainLabel } from '../lib/domains';
 import { DEFAULT_PRICE_GBP_PENCE, formatGbp, formatPercent } from '../lib/format';
 import { isEditable } from '../lib/status';
+import { useSavesInFlight } from '../questionnaire/useAutosave';
 
 /** `details.incompleteDomains` of a 422: domain ids, or objects with a domain id (and maybe a name). */
 export function incompleteFromError(err: unknown): string[] {
@@ -46,6 +60,10 @@ function ReviewView({ a }: { a: Assessment }) {
   const cancelled = params.get('cancelled') === '1';
   const incomplete = a.progress.domains.filter((d) => d.applicable > 0 && !d.complete);
   const editable = isEditable(a.status);
+  // Answers still being saved (from the questionnaire just left): the counts below would be behind.
+  const saving = useSavesInFlight();
+  const [confirming, setConfirming] = useState(false);
+  const company = me.data?.profile?.companyName;
 
   // Back from Stripe: the webhook may land a moment after the redirect, so poll until the payment shows.
   const waitingForWebhook = returnedPaid && paymentsOn && !paid;
@@ -103,11 +121,18 @@ function ReviewView({ a }: { a: Assessment }) {
         <Title order={2} size="h3" mb="sm">
           1. Questionnaire
         </Title>
-        <Text mb="sm">
-          Overall {formatPercent(a.progress.overall)} answered. Every domain that applies to you needs at
-          least 80% of its questions answered.
-        </Text>
-        {incomplete.length === 0 ? (
+        {saving ? (
+          <Group gap="xs" role="status">
+            <Loader size="xs" aria-hidden="true" />
+            <Text>Saving your latest answers; the counts update in a moment.</Text>
+          </Group>
+        ) : (
+          <Text mb="sm">
+            Overall {formatPercent(a.progress.overall)} answered. Every domain that applies to you needs at
+            least 80% of its questions answered.
+          </Text>
+        )}
+        {saving ? null : incomplete.length === 0 ? (
           <Text c="green.9" fw={600}>
             ✓ Every domain is complete.
           </Text>
@@ -206,11 +231,48 @@ function ReviewView({ a }: { a: Assessment }) {
 
       <Card withBorder padding="lg" radius="md">
         <Title order={2} size="h3" mb="sm">
-          4. Submit
+          4. Order summary and submission
         </Title>
+        <Table variant="vertical" layout="fixed" withTableBorder mb="md" captionSide="top">
+          <Table.Caption>Your order</Table.Caption>
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Th w={{ base: 120, sm: 200 }}>Service</Table.Th>
+              <Table.Td>ScaleMap operational assessment{company ? ` for ${company}` : ''}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>Price</Table.Th>
+              <Table.Td>
+                {price}, paid once
+                {paymentsOn ? (paid ? ' (paid)' : ' (not paid yet)') : ' (payments are off here)'}
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>Your input</Table.Th>
+              <Table.Td>
+                {formatPercent(a.progress.overall)} of the questions answered, {a.documents.length} document
+                {a.documents.length === 1 ? '' : 's'}
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>Delivery</Table.Th>
+              <Table.Td>
+                Executive summary within 24 hours, detailed report within 48, implementation kits within 72,
+                counted from submission
+              </Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
         <Text mb="sm">
-          When you submit, your answers and documents are locked and the 72-hour clock starts: the executive
-          summary within 24 hours, the detailed report within 48, the implementation kits within 72.
+          When you submit, your answers and documents are locked and the 72-hour clock starts. See the{' '}
+          <Anchor component={Link} to="/terms">
+            terms
+          </Anchor>{' '}
+          and the{' '}
+          <Anchor component={Link} to="/refunds">
+            refund policy
+          </Anchor>
+          .
         </Text>
         {submitErr && (
           <Alert color="red" role="alert" title="The assessment was not submitted" mb="sm">
@@ -252,13 +314,40 @@ function ReviewView({ a }: { a: Assessment }) {
         <Group>
           <Button
             size="md"
-            onClick={() => submit.mutate()}
+            onClick={() => (canSubmit && !saving ? setConfirming(true) : submit.mutate())}
             loading={submit.isPending}
+            disabled={saving}
             variant={canSubmit ? 'filled' : 'default'}
           >
             Submit the assessment
           </Button>
         </Group>
+        <Modal
+          opened={confirming}
+          onClose={() => setConfirming(false)}
+          title="Submit and lock your answers?"
+          centered
+        >
+          <Stack gap="md">
+            <Text size="sm">
+              Your answers and documents will be locked and can no longer be changed. The 72-hour clock starts
+              now: the executive summary arrives within 24 hours.
+            </Text>
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={() => setConfirming(false)}>
+                Not yet
+              </Button>
+              <Button
+                onClick={() => {
+                  setConfirming(false);
+                  submit.mutate();
+                }}
+              >
+                Yes, submit now
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
       </Card>
     </Stack>
   );

@@ -25,15 +25,16 @@ import { ToneBadge } from '../components/ToneBadge';
 import { domainLabel } from '../lib/domains';
 import { formatDateTime, formatDuration } from '../lib/format';
 import { isEditable, stageEventLabel, statusLabel, statusTone, type Tone } from '../lib/status';
-import { buildTimeline, stepForFailure, type StepState, type TimelineStep } from '../lib/timeline';
+import { buildTimeline, type StepState, type TimelineStep } from '../lib/timeline';
 import { useAssessmentEvents, type StreamState } from '../lib/useAssessmentEvents';
 import { useNow } from '../lib/useNow';
+import { countdownWithTolerance } from '../../../src/domain/schedule';
 
 const STEP_BADGE: Record<StepState, { label: string; tone: Tone }> = {
   done: { label: 'Done', tone: 'success' },
   active: { label: 'In progress', tone: 'info' },
   waiting: { label: 'Waiting', tone: 'neutral' },
-  failed: { label: 'Failed', tone: 'danger' },
+  failed: { label: 'Delayed', tone: 'warning' },
   skipped: { label: 'Went ahead without it', tone: 'neutral' },
 };
 
@@ -50,19 +51,27 @@ function DueLine({ step, now }: { step: TimelineStep; now: number }) {
   const due = new Date(step.dueAt).getTime();
   if (step.doneAt) {
     const late = new Date(step.doneAt).getTime() - due;
+    // The API says whether it was on time (due + stated tolerance); older answers fall back to the same rule.
+    const onTime = step.onTime ?? late <= (step.toleranceMs ?? 0);
     return (
       <Text size="sm">
-        Delivered {formatDateTime(step.doneAt)} (
-        {late > 0 ? `${formatDuration(late)} after the promised time` : 'on time'})
+        Delivered {formatDateTime(step.doneAt)} ·{' '}
+        <Text span fw={700} c={onTime ? 'green.9' : undefined}>
+          {onTime ? 'on time' : `${formatDuration(late)} after the promised time`}
+        </Text>
       </Text>
     );
   }
-  const left = due - now;
+  const c = countdownWithTolerance(due, now, step.toleranceMs ?? 0);
   return (
     <Text size="sm">
       Due {formatDateTime(step.dueAt)} ·{' '}
-      <Text span fw={700} c={left < 0 ? 'red.9' : undefined}>
-        {left >= 0 ? `${formatDuration(left)} left` : `${formatDuration(left)} overdue`}
+      <Text span fw={700} c={c.kind === 'late' ? 'orange.9' : undefined}>
+        {c.kind === 'left'
+          ? `${formatDuration(c.ms)} left`
+          : c.kind === 'arriving'
+            ? 'on time, arriving now'
+            : 'taking longer than planned; our team has been alerted'}
       </Text>
     </Text>
   );
@@ -73,7 +82,7 @@ function stepBullet(state: StepState, index: number) {
     done: 'green.8',
     active: 'indigo',
     waiting: 'gray.7',
-    failed: 'red.8',
+    failed: 'orange.9',
     skipped: 'gray.7',
   };
   return (
@@ -83,20 +92,6 @@ function stepBullet(state: StepState, index: number) {
       </Text>
     </ThemeIcon>
   );
-}
-
-const STEP_TITLES: Record<string, string> = {
-  submitted: 'Submission',
-  triage: 'Triage',
-  analysis: 'The specialist analysis',
-  'executive-summary': 'The executive summary',
-  'detailed-report': 'The detailed report',
-  validation: 'The validation step',
-  'implementation-kits': 'The implementation kits',
-};
-
-function failedStepTitle(stage: string): string {
-  return STEP_TITLES[stepForFailure(stage) ?? ''] ?? 'A stage';
 }
 
 const DELIVERABLE_LINKS: Record<string, string> = {
@@ -156,19 +151,11 @@ function StatusView({ a }: { a: Assessment }) {
         </Alert>
       )}
       {a.status === 'failed' && (
-        <Alert color="red" title="A stage of your assessment failed" role="alert">
+        <Alert color="orange" title="Taking longer than planned" role="status">
           <Text size="sm">
-            {a.failure
-              ? `${failedStepTitle(a.failure.stage)} failed on ${formatDateTime(a.failure.at)}. `
-              : ''}
-            ScaleMap&apos;s team has been alerted and will re-run it. You do not need to do anything; this
-            page updates when it moves again.
+            {a.failure?.message ??
+              'A step is taking longer than planned. Our team has been alerted and is on it; you do not need to do anything. This page updates by itself.'}
           </Text>
-          {a.failure?.reason && (
-            <Text size="xs" mt={4}>
-              Reason: {a.failure.reason}
-            </Text>
-          )}
         </Alert>
       )}
       {a.awaitingValidation && (
@@ -236,37 +223,27 @@ function StatusView({ a }: { a: Assessment }) {
 
       <Card withBorder padding="lg" radius="md">
         <Title order={2} size="h3" mb="sm">
-          Specialists working on your assessment
+          AI specialists working on your assessment
         </Title>
         {activated.length === 0 ? (
-          <Text c="dimmed">Triage has not picked the domains yet.</Text>
+          <Text c="dimmed">The domains to analyse in depth are chosen shortly after submission.</Text>
         ) : (
           <>
             <Text size="sm" mb="sm">
-              Triage scored all twelve domains and activated {activated.length} specialist
-              {activated.length === 1 ? '' : 's'}
-              {a.triage ? ` (confidence ${Math.round(a.triage.confidence * 100)}%)` : ''}:
+              All twelve domains were reviewed, and {activated.length} need a closer look. Each is analysed by
+              an AI specialist for that domain, and the findings are checked before they reach you.
             </Text>
             <List spacing="xs">
               {activated.map((d) => {
                 const analysis = a.analyses.find((x) => x.domain === d);
-                const reason = a.triage?.domains.find((x) => x.domain === d)?.reason;
                 return (
                   <List.Item key={d}>
                     <Text fw={600} component="span">
                       {domainLabel(d)}
                     </Text>
-                    {analysis ? (
-                      <Text component="span" size="sm">
-                        {' '}
-                        · analysed by {analysis.analyst}
-                      </Text>
-                    ) : null}
-                    {reason && (
-                      <Text size="sm" c="dimmed">
-                        {reason}
-                      </Text>
-                    )}
+                    <Text component="span" size="sm">
+                      {analysis ? ' · analysed by its AI specialist' : ' · AI specialist at work'}
+                    </Text>
                   </List.Item>
                 );
               })}

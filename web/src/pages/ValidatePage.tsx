@@ -3,9 +3,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { validationSchema, type ValidationResponse } from '../../../src/domain/validation';
+import { VALIDATION_WINDOW_HOURS } from '../../../src/domain/schedule';
 import { apiFetch, isApiError } from '../api/client';
 import { errorMessage } from '../api/errors';
-import { assessmentPath, queryKeys, useAssessment } from '../api/queries';
+import { assessmentPath, queryKeys, useAssessment, useMe } from '../api/queries';
 import type { Assessment, Priority } from '../api/types';
 import { AssessmentNav } from '../components/AssessmentNav';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -13,6 +14,7 @@ import { PageHeading } from '../components/PageHeading';
 import { PageLoader } from '../components/PageLoader';
 import { domainLabel } from '../lib/domains';
 import { formatDateTime } from '../lib/format';
+import { useFieldErrors } from '../lib/useFieldErrors';
 
 const AGREEMENT = [
   { value: '1', label: '1 – Strongly disagree' },
@@ -87,7 +89,23 @@ function ValidationForm({ a, priorities }: { a: Assessment; priorities: Priority
     constraints: '',
     successCriteria: '',
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const check = (f: FormState) => {
+    const next: Record<string, string> = {};
+    const parsed = validationSchema.safeParse(buildPayload(priorities, f));
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const key = issue.path.join('.');
+        const field = String(issue.path[issue.path.length - 1]);
+        if (!(key in next)) next[key] = FRIENDLY[field] ?? issue.message;
+      }
+    }
+    f.priorities.forEach((p, i) => {
+      if (p.agreement && Number(p.agreement) <= REASON_REQUIRED_AT_OR_BELOW && !p.reason.trim())
+        next[`priorities.${i}.reason`] = 'Tell us why you disagree, so we can adjust the plan.';
+    });
+    return next;
+  };
+  const { errors, show: setErrors, recheck, formRef } = useFieldErrors(check);
 
   const send = useMutation({
     mutationFn: (body: ValidationResponse) =>
@@ -103,40 +121,31 @@ function ValidationForm({ a, priorities }: { a: Assessment; priorities: Priority
     },
   });
 
-  const setPriority = (i: number, patch: Partial<PriorityForm>) =>
-    setForm((f) => ({ ...f, priorities: f.priorities.map((p, j) => (j === i ? { ...p, ...patch } : p)) }));
+  const setPriority = (i: number, patch: Partial<PriorityForm>) => {
+    const next = { ...form, priorities: form.priorities.map((p, j) => (j === i ? { ...p, ...patch } : p)) };
+    setForm(next);
+    for (const key of Object.keys(patch)) recheck(`priorities.${i}.${key}`, next);
+    // Agreeing after all makes a missing reason fine.
+    if ('agreement' in patch) recheck(`priorities.${i}.reason`, next);
+  };
+  const setOverall = (key: 'capacityForChange' | 'timelinePreference', value: string) => {
+    const next = { ...form, [key]: value };
+    setForm(next);
+    recheck(key, next);
+  };
 
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
-    const next: Record<string, string> = {};
+    const next = check(form);
     const parsed = validationSchema.safeParse(buildPayload(priorities, form));
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const key = issue.path.join('.');
-        const field = String(issue.path[issue.path.length - 1]);
-        if (!(key in next)) next[key] = FRIENDLY[field] ?? issue.message;
-      }
-    }
-    form.priorities.forEach((p, i) => {
-      if (p.agreement && Number(p.agreement) <= REASON_REQUIRED_AT_OR_BELOW && !p.reason.trim())
-        next[`priorities.${i}.reason`] = 'Tell us why you disagree, so we can adjust the plan.';
-    });
+    // Shows the errors and moves focus to the first field with one.
     setErrors(next);
-    if (Object.keys(next).length > 0 || !parsed.success) {
-      // Move focus to the first field with an error.
-      requestAnimationFrame(() => {
-        const wrapper = document
-          .querySelector('.mantine-InputWrapper-error')
-          ?.closest('.mantine-InputWrapper-root');
-        wrapper?.querySelector<HTMLElement>('input, textarea')?.focus();
-      });
-      return;
-    }
+    if (Object.keys(next).length > 0 || !parsed.success) return;
     send.mutate(parsed.data);
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={onSubmit} noValidate ref={formRef}>
       <Stack gap="lg">
         {priorities.map((p, i) => {
           const f = form.priorities[i];
@@ -217,7 +226,7 @@ function ValidationForm({ a, priorities }: { a: Assessment; priorities: Priority
               label="Your organisation's capacity for change right now"
               required
               value={form.capacityForChange || null}
-              onChange={(v) => setForm((f) => ({ ...f, capacityForChange: v }))}
+              onChange={(v) => setOverall('capacityForChange', v)}
               error={errors.capacityForChange}
             >
               <SimpleGrid cols={{ base: 2, sm: 4 }} mt="xs" spacing="xs">
@@ -230,7 +239,7 @@ function ValidationForm({ a, priorities }: { a: Assessment; priorities: Priority
               label="Timeline preference"
               required
               value={form.timelinePreference || null}
-              onChange={(v) => setForm((f) => ({ ...f, timelinePreference: v }))}
+              onChange={(v) => setOverall('timelinePreference', v)}
               error={errors.timelinePreference}
             >
               <Stack gap={6} mt="xs">
@@ -287,18 +296,68 @@ function ValidationForm({ a, priorities }: { a: Assessment; priorities: Priority
   );
 }
 
+const label = (list: { value: string; label: string }[], value: string | number | undefined) =>
+  list.find((x) => x.value === String(value))?.label ?? '';
+
+/** What the client sent, so they have a record of it. */
+function SentValidation({ a, v }: { a: Assessment; v: ValidationResponse }) {
+  const byId = new Map(a.priorities.map((p) => [p.recommendationId, p]));
+  return (
+    <Card withBorder padding="lg" radius="md">
+      <Title order={2} size="h3" mb="sm">
+        What you sent us
+      </Title>
+      <Stack gap="sm">
+        {v.priorities.map((p, i) => {
+          const priority = byId.get(p.recommendationId);
+          return (
+            <div key={p.recommendationId}>
+              <Text fw={700}>
+                Priority {priority?.rank ?? i + 1}: {priority?.title ?? 'a priority of the report'}
+              </Text>
+              <Text size="sm">
+                {label(AGREEMENT, p.agreement).replace(/^\d – /, '')}. Resources you can give it:{' '}
+                {label(LEVELS, p.resources).toLowerCase()}.
+              </Text>
+              {p.reason && <Text size="sm">Why: {p.reason}</Text>}
+              {p.context && <Text size="sm">Context: {p.context}</Text>}
+            </div>
+          );
+        })}
+        <Text size="sm">
+          Capacity for change: {label(LEVELS, v.capacityForChange).toLowerCase()}. Timeline:{' '}
+          {label(TIMELINES, v.timelinePreference).split(':')[0].toLowerCase()}.
+        </Text>
+        {v.constraints && <Text size="sm">Constraints: {v.constraints}</Text>}
+        {v.successCriteria && <Text size="sm">Success in 90 days: {v.successCriteria}</Text>}
+      </Stack>
+    </Card>
+  );
+}
+
+/** The validation window: VALIDATION_WINDOW_HOURS (scaled like the schedule locally) from the detailed report's delivery. */
+export function validationDeadline(a: Assessment, timeScale: number): string | null {
+  const report = a.deliverables.find((d) => d.stage === 'detailed-report' && d.deliveredAt);
+  if (!report?.deliveredAt) return null;
+  const at = new Date(report.deliveredAt).getTime() + (VALIDATION_WINDOW_HOURS * 3600_000) / timeScale;
+  return new Date(at).toISOString();
+}
+
 function Unavailable({ a }: { a: Assessment }) {
   const base = `/assessments/${encodeURIComponent(a.id)}`;
   if (a.validation) {
     return (
-      <Alert color="green" title="Thank you: your validation has been received" role="status">
-        The implementation kits will reflect it. They are due{' '}
-        {a.dueTimes ? formatDateTime(a.dueTimes.implementationKits) : 'within 72 hours of submission'}.{' '}
-        <Anchor component={Link} to={`${base}/status`}>
-          Follow the progress
-        </Anchor>
-        .
-      </Alert>
+      <Stack gap="md">
+        <Alert color="green" title="Thank you: your validation has been received" role="status">
+          The implementation kits will reflect it. They are due{' '}
+          {a.dueTimes ? formatDateTime(a.dueTimes.implementationKits) : 'within 72 hours of submission'}.{' '}
+          <Anchor component={Link} to={`${base}/status`}>
+            Follow the progress
+          </Anchor>
+          .
+        </Alert>
+        <SentValidation a={a} v={a.validation} />
+      </Stack>
     );
   }
   const reportDelivered = a.deliverables.some((d) => d.stage === 'detailed-report' && d.deliveredAt);
@@ -311,8 +370,7 @@ function Unavailable({ a }: { a: Assessment }) {
       a.dueTimes ? ` (due ${formatDateTime(a.dueTimes.detailedReport)})` : ''
     }.`;
   else if (kitsDelivered || a.status === 'completed')
-    text =
-      'The validation window has closed. With no answer within 24 hours of the report, we went ahead with the priorities as the report set them.';
+    text = `The validation window has closed. With no answer within ${VALIDATION_WINDOW_HOURS} hours of the report, we went ahead with the priorities as the report set them.`;
   else if (a.status === 'failed')
     text = 'The validation is not open while a stage of your assessment is being re-run.';
   else text = 'The validation is not open at the moment.';
@@ -330,6 +388,7 @@ function Unavailable({ a }: { a: Assessment }) {
 export function ValidatePage() {
   const { id = '' } = useParams();
   const assessment = useAssessment(id);
+  const me = useMe();
   let body: React.ReactNode;
   if (assessment.isPending) body = <PageLoader />;
   else if (assessment.isError)
@@ -341,12 +400,19 @@ export function ValidatePage() {
   else {
     const a = assessment.data;
     const priorities = [...a.priorities].sort((x, y) => x.rank - y.rank);
+    const deadline = validationDeadline(a, me.data?.settings.timeScale ?? 1);
     body = (
       <>
         <AssessmentNav assessment={a} />
         {a.awaitingValidation && priorities.length > 0 ? (
           <Stack gap="md">
             <Text maw={760}>
+              {deadline && (
+                <Text component="span" fw={700} display="block" mb={6}>
+                  Please answer by {formatDateTime(deadline)}. Without an answer by then, we go ahead with the
+                  priorities as the report sets them.
+                </Text>
+              )}
               The detailed report names the priorities below. Tell us how far you agree and what you can put
               behind each; the implementation kits (due{' '}
               {a.dueTimes ? formatDateTime(a.dueTimes.implementationKits) : 'within 72 hours'}) will follow

@@ -13,6 +13,26 @@ interface Props {
   followUpTexts: Record<string, string>;
   editable: boolean;
   onAnswer: (questionId: string, value: AnswerValue) => void;
+  /** Called after the question was answered with a 1–5 key (to move focus on). */
+  onAnsweredByKey?: (questionId: string) => void;
+}
+
+/** The 1–5 keys answer the question in focus, unless the focus is in a text field. */
+export function scoreFromKey(
+  e: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey'>,
+  target: EventTarget | null,
+): number | null {
+  if (e.altKey || e.ctrlKey || e.metaKey) return null;
+  if (!/^[1-5]$/.test(e.key)) return null;
+  const el = target as HTMLElement | null;
+  if (
+    el &&
+    (el.tagName === 'TEXTAREA' ||
+      (el.tagName === 'INPUT' && (el as HTMLInputElement).type !== 'radio') ||
+      el.isContentEditable)
+  )
+    return null;
+  return Number(e.key);
 }
 
 export const QuestionCard = memo(function QuestionCard({
@@ -22,10 +42,29 @@ export const QuestionCard = memo(function QuestionCard({
   followUpTexts,
   editable,
   onAnswer,
+  onAnsweredByKey,
 }: Props) {
   const showFollowUps = score !== null && score >= FOLLOW_UP_MIN_SCORE && question.followUps.length > 0;
   return (
-    <Card withBorder padding="lg" radius="md" component="section" aria-label={`Question ${number}`}>
+    <Card
+      withBorder
+      padding="lg"
+      radius="md"
+      component="section"
+      aria-label={`Question ${number}`}
+      data-question-id={question.id}
+      onKeyDown={(e: React.KeyboardEvent<HTMLElement>) => {
+        if (!editable) return;
+        const value = scoreFromKey(e, e.target);
+        if (value === null || !question.options.some((o) => o.score === value)) return;
+        e.preventDefault();
+        onAnswer(question.id, { score: value });
+        // Follow-ups open at 4 and 5: stay on the chosen option, so the client can write them; else move on.
+        if (value >= FOLLOW_UP_MIN_SCORE && question.followUps.length > 0)
+          e.currentTarget.querySelector<HTMLInputElement>(`input[type="radio"][value="${value}"]`)?.focus();
+        else onAnsweredByKey?.(question.id);
+      }}
+    >
       <Radio.Group
         name={`q-${question.id}`}
         label={`${number}. ${question.prompt}`}
@@ -36,14 +75,19 @@ export const QuestionCard = memo(function QuestionCard({
         styles={{ label: { fontSize: 'var(--mantine-font-size-md)', fontWeight: 600, marginBottom: 4 } }}
       >
         <Stack gap={8} mt="xs">
-          {question.options.map((o) => (
-            <Radio
-              key={o.score}
-              value={String(o.score)}
-              label={`${o.score} – ${o.label}`}
-              disabled={!editable}
-            />
-          ))}
+          {question.options.map((o) => {
+            const chosen = score === o.score;
+            return (
+              <Radio
+                key={o.score}
+                value={String(o.score)}
+                label={`${o.score} – ${o.label}`}
+                description={!editable && chosen ? 'Your answer' : undefined}
+                // Read-only: the radios stay enabled (so the chosen one keeps its colour) but cannot change.
+                className={!editable ? (chosen ? 'qn-answer-chosen' : 'qn-answer-other') : undefined}
+              />
+            );
+          })}
         </Stack>
       </Radio.Group>
       {editable && score !== null && (

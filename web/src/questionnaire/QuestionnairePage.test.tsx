@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Answer, Questionnaire } from '../api/types';
+import type { Answer, Assessment, Questionnaire } from '../api/types';
 import { ME, makeAssessment, makeQuestionnaire, mockFetch, renderRoute, type FetchCall } from '../test/utils';
 import { QuestionnairePage } from './QuestionnairePage';
 import { lastDomainKey } from './QuestionnairePage';
@@ -21,13 +21,19 @@ function setup({
   answers = [],
   saveStatuses = [],
   saveErrors = [],
-}: Setup = {}) {
+  status = 'draft',
+  fakeTimers = false,
+}: Setup & { status?: Assessment['status']; fakeTimers?: boolean } = {}) {
   const statuses = [...saveStatuses];
   const errors = [...saveErrors];
   const calls = mockFetch([
     { method: 'GET', path: '/api/me', respond: () => ({ body: ME }) },
     { method: 'GET', path: '/api/questionnaire', respond: () => ({ body: questionnaire() }) },
-    { method: 'GET', path: '/api/assessments/a1', respond: () => ({ body: makeAssessment({ answers }) }) },
+    {
+      method: 'GET',
+      path: '/api/assessments/a1',
+      respond: () => ({ body: makeAssessment({ answers, status }) }),
+    },
     {
       method: 'PUT',
       path: '/api/assessments/a1/answers',
@@ -43,7 +49,7 @@ function setup({
       },
     },
   ]);
-  const user = userEvent.setup();
+  const user = userEvent.setup(fakeTimers ? { advanceTimers: jest.advanceTimersByTime } : {});
   const view = renderRoute(<QuestionnairePage />, {
     path: '/assessments/:id/questionnaire',
     url: '/assessments/a1/questionnaire',
@@ -60,7 +66,8 @@ function question(name: RegExp) {
 describe('QuestionnairePage', () => {
   it('autosaves changed answers in one debounced batch: saving, then saved', async () => {
     const { calls, user } = setup();
-    await screen.findByRole('heading', { name: 'Strategic Alignment & Vision' });
+    // (The first render of the file loads the most: allow for a busy machine.)
+    await screen.findByRole('heading', { name: 'Strategic Alignment & Vision' }, SAVE_TIMEOUT);
     expect(screen.getByRole('status', { name: '' })).toHaveTextContent('Answers save automatically.');
 
     await user.click(
@@ -91,7 +98,7 @@ describe('QuestionnairePage', () => {
     await user.click(
       question(/How clear is your three-year vision/).getByRole('radio', { name: '3 – Average' }),
     );
-    await screen.findByText(/Not saved:/, undefined, SAVE_TIMEOUT);
+    await screen.findByText(/Not saved yet:/, undefined, SAVE_TIMEOUT);
     expect(screen.getByText(/Something went wrong on our side/)).toBeInTheDocument();
     // The unsaved answer is kept on the device meanwhile.
     expect(JSON.parse(localStorage.getItem('scalemap:unsaved:a1') ?? '[]')).toEqual([
@@ -148,7 +155,7 @@ describe('QuestionnairePage', () => {
     await act(() => queryClient.invalidateQueries({ queryKey: ['questionnaire'] }));
     const conditional = await screen.findByRole('radiogroup', { name: /regulatory change/ });
     expect(conditional).toHaveAccessibleDescription('Asked because of your company profile.');
-    expect(screen.getByText('0 of 3 answered')).toBeInTheDocument();
+    expect(screen.getByText('0 of 3 answered · about a minute left')).toBeInTheDocument();
 
     withConditional = false;
     await act(() => queryClient.invalidateQueries({ queryKey: ['questionnaire'] }));
@@ -228,5 +235,127 @@ describe('QuestionnairePage', () => {
     await user.keyboard('{ArrowDown}{ArrowDown}');
     expect(group.getByRole('radio', { name: '3 – Average' })).toBeChecked();
     expect(group.getByRole('radio', { name: '3 – Average' })).toHaveFocus();
+  });
+
+  describe('autosave after a failure', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it('retries by itself with backoff (1 s, then 2 s) until the API is back', async () => {
+      const { calls, user } = setup({ saveStatuses: [503, 503], fakeTimers: true });
+      await screen.findByRole('heading', { name: 'Strategic Alignment & Vision' });
+      await user.click(
+        question(/How clear is your three-year vision/).getByRole('radio', { name: '3 – Average' }),
+      );
+      await act(() => jest.advanceTimersByTimeAsync(600)); // the debounce
+      // (no findBy here: its polling would move the fake clock on)
+      expect(screen.getByText(/Trying again in 1 s/)).toBeInTheDocument();
+      expect(puts(calls)).toHaveLength(1);
+
+      await act(() => jest.advanceTimersByTimeAsync(999));
+      expect(puts(calls)).toHaveLength(1);
+      await act(() => jest.advanceTimersByTimeAsync(1));
+      expect(puts(calls)).toHaveLength(2);
+      expect(screen.getByText(/Trying again in 2 s/)).toBeInTheDocument();
+
+      await act(() => jest.advanceTimersByTimeAsync(1999));
+      expect(puts(calls)).toHaveLength(2);
+      await act(() => jest.advanceTimersByTimeAsync(1));
+      expect(puts(calls)).toHaveLength(3);
+      expect(screen.getByText(/All changes saved/)).toBeInTheDocument();
+      expect(puts(calls)[2].body).toEqual({ answers: [{ questionId: 'sa-01', score: 3 }] });
+      expect(localStorage.getItem('scalemap:unsaved:a1')).toBeNull();
+    });
+
+    it('retries at once when the browser comes back online', async () => {
+      const { calls, user } = setup({ saveStatuses: [503], fakeTimers: true });
+      await screen.findByRole('heading', { name: 'Strategic Alignment & Vision' });
+      await user.click(
+        question(/How clear is your three-year vision/).getByRole('radio', { name: '2 – Mostly fine' }),
+      );
+      await act(() => jest.advanceTimersByTimeAsync(600));
+      await screen.findByText(/Not saved yet/);
+      expect(puts(calls)).toHaveLength(1);
+
+      await act(async () => {
+        window.dispatchEvent(new Event('online'));
+      });
+      await screen.findByText(/All changes saved/);
+      expect(puts(calls)).toHaveLength(2);
+    });
+
+    it('does not retry by itself what cannot pass (the assessment was submitted elsewhere)', async () => {
+      const conflict = { error: { code: 'conflict', message: 'The assessment is already submitted' } };
+      const { calls, user } = setup({ saveStatuses: [409], saveErrors: [conflict], fakeTimers: true });
+      await screen.findByRole('heading', { name: 'Strategic Alignment & Vision' });
+      await user.click(
+        question(/How clear is your three-year vision/).getByRole('radio', { name: '2 – Mostly fine' }),
+      );
+      await act(() => jest.advanceTimersByTimeAsync(600));
+      await screen.findByText(/Not saved yet/);
+      await act(() => jest.advanceTimersByTimeAsync(60_000));
+      expect(puts(calls)).toHaveLength(1);
+      expect(screen.queryByText(/Trying again/)).not.toBeInTheDocument();
+    });
+  });
+
+  it('answers the question in focus with the keys 1 to 5 and moves focus to the next question', async () => {
+    const { user, calls } = setup();
+    await screen.findByRole('heading', { name: 'Strategic Alignment & Vision' });
+    const first = question(/How clear is your three-year vision/);
+    const second = question(/How well do priorities guide/);
+    first.getByRole('radio', { name: '1 – A clear strength' }).focus();
+
+    await user.keyboard('2');
+    expect(first.getByRole('radio', { name: '2 – Mostly fine' })).toBeChecked();
+    expect(second.getByRole('radio', { name: '1 – A clear strength' })).toHaveFocus();
+
+    await user.keyboard('3');
+    expect(second.getByRole('radio', { name: '3 – Average' })).toBeChecked();
+
+    // 5 on a trigger question opens its follow-ups and keeps the focus there; digits typed in them are text.
+    first.getByRole('radio', { name: '2 – Mostly fine' }).focus();
+    await user.keyboard('5');
+    expect(first.getByRole('radio', { name: '5 – A critical problem' })).toBeChecked();
+    expect(first.getByRole('radio', { name: '5 – A critical problem' })).toHaveFocus();
+    await user.type(screen.getByRole('textbox', { name: 'What have you tried so far?' }), '2 hires');
+    expect(first.getByRole('radio', { name: '5 – A critical problem' })).toBeChecked();
+
+    await screen.findByText(/All changes saved/, undefined, SAVE_TIMEOUT);
+    expect(puts(calls).flatMap((c) => (c.body as { answers: Answer[] }).answers)).toEqual(
+      expect.arrayContaining([
+        { questionId: 'sa-02', score: 3 },
+        { questionId: 'sa-01', score: 5 },
+        { questionId: 'sa-01-f1', text: '2 hires' },
+      ]),
+    );
+  });
+
+  it('keeps progress, time left and the save status together in one sticky bar', async () => {
+    const { user, container } = setup();
+    await screen.findByRole('heading', { name: 'Strategic Alignment & Vision' });
+    const bar = container.querySelector('.qn-sticky') as HTMLElement;
+    expect(bar).not.toBeNull();
+    expect(within(bar).getByTestId('save-status')).toBeInTheDocument();
+    expect(bar).toHaveTextContent('Overall: 0 of 3 answered (0%) · about a minute left');
+    expect(screen.getByText(/\(about a minute left in this domain\)/)).toBeInTheDocument();
+    await user.click(
+      question(/How clear is your three-year vision/).getByRole('radio', { name: '3 – Average' }),
+    );
+    await user.click(question(/How well do priorities guide/).getByRole('radio', { name: '3 – Average' }));
+    expect(bar).toHaveTextContent('Overall: 2 of 3 answered (67%) · about a minute left');
+    expect(screen.queryByText(/in this domain/)).not.toBeInTheDocument();
+  });
+
+  it('shows the chosen answer apart from the others once the answers are locked', async () => {
+    setup({ status: 'submitted', answers: [{ questionId: 'sa-01', score: 4 }] });
+    await screen.findByRole('heading', { name: 'Strategic Alignment & Vision' });
+    const group = question(/How clear is your three-year vision/);
+    const chosen = group.getByRole('radio', { name: '4 – A real problem' });
+    expect(chosen).toBeChecked();
+    expect(chosen).toBeEnabled();
+    expect(chosen).toHaveAccessibleDescription('Your answer');
+    expect(group.getByRole('radio', { name: '3 – Average' })).not.toHaveAccessibleDescription('Your answer');
+    expect(screen.queryByTestId('save-status')).not.toBeInTheDocument();
   });
 });

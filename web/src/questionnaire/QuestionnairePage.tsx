@@ -13,7 +13,7 @@ import { DOMAIN_LIST } from '../lib/domains';
 import { formatDateTime, formatPercent } from '../lib/format';
 import { isEditable, isProfileComplete } from '../lib/status';
 import { readStorage, writeStorage } from '../lib/storage';
-import { domainProgress, overallProgress, type LocalProgress } from './progress';
+import { domainProgress, overallProgress, timeLeftLabel, type LocalProgress } from './progress';
 import { QuestionCard } from './QuestionCard';
 import { SaveStatus } from './SaveStatus';
 import { mergeAnswers, useAutosave, type AnswerMap } from './useAutosave';
@@ -63,7 +63,9 @@ function DomainNavItem({
           {name}
         </Text>
         <Text size="xs" c={progress.complete ? 'green.9' : 'gray.7'} component="span" display="block">
-          {progress.answered} of {progress.applicable} answered{progress.complete ? ' · complete' : ''}
+          {progress.answered} of {progress.applicable} answered
+          {progress.complete ? ' · complete' : ''}
+          {progress.answered < progress.applicable ? ` · ${timeLeftLabel(progress)}` : ''}
         </Text>
         <Progress
           value={Math.round(progress.ratio * 100)}
@@ -150,6 +152,19 @@ function QuestionnaireView({
 
   const overall = overallProgress(active, answers);
 
+  /** After a 1–5 key, focus goes to the next question's radio group (the checked radio, else the first). */
+  const focusNextQuestion = useCallback((questionId: string) => {
+    const cards = Array.from(document.querySelectorAll<HTMLElement>('[data-question-id]'));
+    const at = cards.findIndex((c) => c.dataset.questionId === questionId);
+    const next = cards[at + 1];
+    if (!next) return;
+    const radio =
+      next.querySelector<HTMLInputElement>('input[type="radio"]:checked') ??
+      next.querySelector<HTMLInputElement>('input[type="radio"]');
+    radio?.focus();
+    next.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+  }, []);
+
   if (!domain) {
     return (
       <Alert color="yellow" title="No questions yet">
@@ -176,12 +191,12 @@ function QuestionnaireView({
           answers, but no longer change them.
         </Alert>
       )}
-      <Paper withBorder p="md" radius="md" bg="white">
-        <Group justify="space-between" align="center" gap="sm">
+      <Paper withBorder p="sm" radius="md" bg="white" className="qn-sticky">
+        <Group justify="space-between" align="center" gap="xs">
           <Box style={{ flex: '1 1 16rem' }}>
             <Text size="sm" fw={600} id="overall-label">
-              Overall: {overall.answered} of {overall.applicable} questions answered (
-              {formatPercent(overall.ratio)})
+              Overall: {overall.answered} of {overall.applicable} answered ({formatPercent(overall.ratio)})
+              {editable && overall.answered < overall.applicable ? ` · ${timeLeftLabel(overall)}` : ''}
             </Text>
             <Progress value={Math.round(overall.ratio * 100)} mt={6} aria-label="Overall progress" />
           </Box>
@@ -190,6 +205,7 @@ function QuestionnaireView({
               state={autosave.state}
               error={autosave.error}
               lastSavedAt={autosave.lastSavedAt}
+              retryAt={autosave.retryAt}
               onRetry={autosave.retry}
             />
           )}
@@ -226,9 +242,18 @@ function QuestionnaireView({
             </Title>
             {domain.description && <Text mt={4}>{domain.description}</Text>}
             <Text size="sm" mt="xs">
-              {progress.answered} of {progress.applicable} answered. A domain is complete at 80%. Score each
-              statement from 1 (a strength) to 5 (a serious concern).
+              {progress.answered} of {progress.applicable} answered
+              {editable && progress.answered < progress.applicable
+                ? ` (${timeLeftLabel(progress)} in this domain)`
+                : ''}
+              . A domain is complete at 80%. Score each statement from 1 (a strength) to 5 (a serious
+              concern).
             </Text>
+            {editable && (
+              <Text size="sm" c="dimmed" mt={4} visibleFrom="sm">
+                Keyboard: press 1 to 5 to answer the question in focus; focus then moves to the next one.
+              </Text>
+            )}
           </div>
           {domain.questions.map((q, i) => {
             const raw = answers[q.id]?.score;
@@ -243,6 +268,7 @@ function QuestionnaireView({
                 followUpTexts={texts}
                 editable={editable}
                 onAnswer={setAnswer}
+                onAnsweredByKey={focusNextQuestion}
               />
             );
           })}

@@ -1,5 +1,6 @@
 import { Button, Group, Loader, Text } from '@mantine/core';
 import { errorMessage } from '../api/errors';
+import { useNow } from '../lib/useNow';
 import type { SaveState } from './useAutosave';
 
 /** The autosave indicator: a polite live region, plus a Retry button after a failure. */
@@ -7,13 +8,19 @@ export function SaveStatus({
   state,
   error,
   lastSavedAt,
+  retryAt = null,
   onRetry,
 }: {
   state: SaveState;
   error: unknown;
   lastSavedAt: Date | null;
+  /** When the next automatic retry happens (epoch ms), if one is planned. */
+  retryAt?: number | null;
   onRetry: () => void;
 }) {
+  // Re-render every second for the countdown; read the clock itself (the tick may be up to a second old).
+  useNow(1000);
+  const retryIn = retryAt ? Math.max(1, Math.ceil((retryAt - Date.now()) / 1000)) : null;
   let content: React.ReactNode;
   if (state === 'saving') {
     content = (
@@ -32,7 +39,8 @@ export function SaveStatus({
   } else if (state === 'failed') {
     content = (
       <Text size="sm" c="red.9" fw={600}>
-        Not saved: {errorMessage(error)} Your answers are kept on this device until they are saved.
+        Not saved yet: {errorMessage(error)} {retryIn ? `Trying again in ${retryIn} s. ` : ''}Your answers are
+        kept on this device until they are saved.
       </Text>
     );
   } else {

@@ -34,3 +34,18 @@ export function overallProgress(domains: QuestionnaireDomain[], answers: AnswerM
   }
   return { applicable, answered, ratio: applicable ? answered / applicable : 0, complete };
 }
+
+/** About how long one question takes to read and answer (a five-option statement): 20 seconds. */
+export const SECONDS_PER_QUESTION = 20;
+
+/** Estimated time left for the unanswered questions, in minutes (rounded up; 0 when all are answered). */
+export function minutesLeft(p: Pick<LocalProgress, 'applicable' | 'answered'>): number {
+  return Math.ceil((Math.max(0, p.applicable - p.answered) * SECONDS_PER_QUESTION) / 60);
+}
+
+/** "about 4 min left", "under a minute left", "done". */
+export function timeLeftLabel(p: Pick<LocalProgress, 'applicable' | 'answered'>): string {
+  if (p.answered >= p.applicable) return 'done';
+  const min = minutesLeft(p);
+  return min <= 1 ? 'about a minute left' : `about ${min} min left`;
+}

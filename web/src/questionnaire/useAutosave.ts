@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { ApiError } from '../api/client';
 import type { Answer, SaveAnswersResponse } from '../api/types';
 import { readJson, writeJson } from '../lib/storage';
@@ -9,6 +9,28 @@ export interface AnswerValue {
   text?: string;
 }
 export type AnswerMap = Record<string, AnswerValue>;
+
+/**
+ * Answer saves in flight or queued, across the app (a save can finish after the questionnaire has unmounted):
+ * pages that show progress (the review page) wait for them rather than show stale counts.
+ */
+let savesOutstanding = 0;
+const saveListeners = new Set<() => void>();
+function setOutstanding(delta: number) {
+  savesOutstanding = Math.max(0, savesOutstanding + delta);
+  saveListeners.forEach((l) => l());
+}
+export function useSavesInFlight(): boolean {
+  return (
+    useSyncExternalStore(
+      (l) => {
+        saveListeners.add(l);
+        return () => saveListeners.delete(l);
+      },
+      () => savesOutstanding,
+    ) > 0
+  );
+}
 
 /** The API accepts at most 200 answers per PUT. */
 export const MAX_BATCH = 200;
@@ -43,6 +65,20 @@ export function refusedAnswerIds(err: unknown): Set<string> {
   return new Set(list.map((a) => a?.questionId).filter((id): id is string => typeof id === 'string'));
 }
 
+/** Wait before automatic retry number `attempt` (1, 2, …) of a failed save: 1 s, 2 s, 4 s … capped at 30 s. */
+export function backoffDelay(attempt: number): number {
+  return Math.min(30_000, 1000 * 2 ** Math.max(0, attempt - 1));
+}
+
+/**
+ * Whether a failed save can succeed by itself later: network failures, 5xx, 408 and 429 can; a refused batch
+ * (400), a lost session (401/403), a missing or submitted assessment (404/409) cannot.
+ */
+export function isTransient(err: unknown): boolean {
+  if (!(err instanceof ApiError)) return true;
+  return err.status === 0 || err.status === 408 || err.status === 429 || err.status >= 500;
+}
+
 export function unsavedKey(assessmentId: string): string {
   return `scalemap:unsaved:${assessmentId}`;
 }
@@ -62,7 +98,8 @@ export interface AutosaveOptions {
  * Local answers with debounced batch saving. Changes wait `delayMs` (600 ms) for more changes, then go out in
  * one PUT. Nothing is dropped: a failed batch returns to the queue (the newest value of an answer wins), the
  * queue is mirrored to localStorage until the server has it (so a closed tab or crash loses nothing), and it is
- * sent again on Retry, on the next change, when the browser comes back online, or on the next visit.
+ * sent again by itself with backoff (1 s, 2 s, 4 s … 30 s) while the failure is transient, on Retry, on the next
+ * change, at once when the browser comes back online, or on the next visit.
  */
 export function useAutosave({
   assessmentId,
@@ -80,6 +117,10 @@ export function useAutosave({
   const [state, setState] = useState<SaveState>(unsavedAtStart.length ? 'saving' : 'idle');
   const [error, setError] = useState<unknown>(null);
   const [lastSavedAt, setLastSavedAt] = useState<Date | null>(null);
+  /** When the next automatic retry of a failed save happens (null: none planned). */
+  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const attempts = useRef(0);
+  const retryTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const pending = useRef(new Map<string, Answer>());
   const inFlight = useRef<Answer[] | null>(null);
@@ -98,18 +139,23 @@ export function useAutosave({
 
   const flush = useCallback(async (): Promise<void> => {
     clearTimeout(timer.current);
+    clearTimeout(retryTimer.current);
+    setRetryAt(null);
     if (inFlight.current || pending.current.size === 0) return;
     const batch = [...pending.current.values()].slice(0, MAX_BATCH);
     for (const a of batch) pending.current.delete(a.questionId);
     inFlight.current = batch;
     setState('saving');
+    setOutstanding(1);
     try {
       const res = await callbacks.current.save(batch);
+      setOutstanding(-1);
       inFlight.current = null;
       persist();
       callbacks.current.onSaved?.(batch, res);
       setLastSavedAt(new Date());
       setError(null);
+      attempts.current = 0;
       if (pending.current.size > 0) {
         clearTimeout(timer.current);
         timer.current = setTimeout(() => void flush(), pending.current.size >= MAX_BATCH ? 0 : delayMs);
@@ -117,6 +163,7 @@ export function useAutosave({
         setState('saved');
       }
     } catch (err) {
+      setOutstanding(-1);
       inFlight.current = null;
       // The API rejects a whole batch when one answer is refused (say a conditional question that no longer
       // applies after a profile change). Such an answer can never be saved: drop it, so the rest can be.
@@ -137,8 +184,19 @@ export function useAutosave({
       }
       setError(err);
       setState('failed');
+      // Try again by itself, backing off (1 s, 2 s, 4 s … 30 s), while the failure can pass.
+      if (isTransient(err) && callbacks.current.editable) {
+        attempts.current += 1;
+        const wait = backoffDelay(attempts.current);
+        setRetryAt(Date.now() + wait);
+        retryTimer.current = setTimeout(() => void flushRef.current(), wait);
+      }
     }
   }, [delayMs, persist]);
+  const flushRef = useRef(flush);
+  useEffect(() => {
+    flushRef.current = flush;
+  });
 
   const setAnswer = useCallback(
     (questionId: string, value: AnswerValue) => {
@@ -153,7 +211,10 @@ export function useAutosave({
     [delayMs, flush, persist],
   );
 
-  const retry = useCallback(() => void flush(), [flush]);
+  const retry = useCallback(() => {
+    attempts.current = 0;
+    void flush();
+  }, [flush]);
 
   // Answers left unsaved by an earlier visit go out at once (or are forgotten once the assessment is locked).
   useEffect(() => {
@@ -166,7 +227,9 @@ export function useAutosave({
   }, [editable, unsavedAtStart, flush, assessmentId]);
 
   useEffect(() => {
+    // Back online: retry at once instead of waiting for the backoff.
     const onOnline = () => {
+      attempts.current = 0;
       if (pending.current.size) void flush();
     };
     const onHidden = () => {
@@ -187,9 +250,11 @@ export function useAutosave({
       window.removeEventListener('beforeunload', onBeforeUnload);
       // Leaving the page: send what is queued now rather than waiting for the debounce.
       clearTimeout(timer.current);
+      clearTimeout(retryTimer.current);
       if (pending.current.size) void flush();
     };
   }, [flush]);
 
-  return { answers, setAnswer, state, error, retry, lastSavedAt };
+  /** Saves are under way or queued: counts shown elsewhere (the review page) may be behind. */
+  return { answers, setAnswer, state, error, retry, lastSavedAt, retryAt };
 }

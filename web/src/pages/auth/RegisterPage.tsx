@@ -19,6 +19,7 @@ import { refreshMe } from '../../api/queries';
 import type { RegisterResponse } from '../../api/types';
 import { PageHeading } from '../../components/PageHeading';
 import { setSessionHint } from '../../lib/storage';
+import { useFieldErrors } from '../../lib/useFieldErrors';
 import { AuthCard, PasswordRules, emailSchema, passwordSchema, zodFieldErrors } from './shared';
 
 const registerSchema = z.object({
@@ -40,10 +41,20 @@ export function RegisterPage() {
     email: '',
     password: '',
   });
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const {
+    errors: fieldErrors,
+    show: setFieldErrors,
+    recheck,
+    formRef,
+  } = useFieldErrors((values: RegisterForm) => {
+    const parsed = registerSchema.safeParse(values);
+    return parsed.success ? {} : zodFieldErrors(parsed.error);
+  });
   const set = (key: keyof RegisterForm) => (e: React.ChangeEvent<HTMLInputElement>) => {
     const value = e.currentTarget.value; // read now: currentTarget is gone when the updater runs
-    setForm((f) => ({ ...f, [key]: value }));
+    const next = { ...form, [key]: value };
+    setForm(next);
+    recheck(key, next);
   };
 
   const register = useMutation({
@@ -65,8 +76,7 @@ export function RegisterPage() {
     },
     onSuccess: ({ res, signedIn }) => {
       const email = encodeURIComponent(res.email);
-      if (signedIn)
-        navigate(`/profile?welcome=1&next=${encodeURIComponent('/dashboard')}`, { replace: true });
+      if (signedIn) navigate(`/profile?welcome=1&next=${encodeURIComponent('/start')}`, { replace: true });
       else if (res.confirmed) navigate(`/login?registered=1&email=${email}`, { replace: true });
       else navigate(`/confirm?email=${email}`, { replace: true });
     },
@@ -116,7 +126,7 @@ export function RegisterPage() {
           )}
         </Alert>
       )}
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={onSubmit} noValidate ref={formRef}>
         <Stack gap="md">
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
             <TextInput
@@ -161,7 +171,7 @@ export function RegisterPage() {
               value={form.password}
               onChange={set('password')}
               error={fieldErrors.password}
-              description="At least 12 characters, with an upper-case letter, a lower-case letter and a digit; not a common password."
+              aria-describedby="password-rules"
             />
             <PasswordRules password={form.password} id="password-rules" />
           </div>

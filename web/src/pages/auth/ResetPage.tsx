@@ -97,7 +97,7 @@ export function ResetPage() {
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
               error={fieldErrors.password}
-              description="At least 12 characters, with an upper-case letter, a lower-case letter and a digit; not a common password."
+              aria-describedby="password-rules"
             />
             <PasswordRules password={password} id="password-rules" />
           </div>

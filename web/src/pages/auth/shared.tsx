@@ -1,18 +1,15 @@
-import { Alert, Anchor, Box, List, Paper, Text } from '@mantine/core';
+import { Alert, Anchor, Box, Paper, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { z } from 'zod';
 import { localModeHint } from '../../lib/storage';
-import { PASSWORD_MIN_LENGTH, PASSWORD_RULES } from '../../../../src/domain/passwords';
+import { PASSWORD_RULES } from '../../../../src/domain/passwords';
 
 /** The API's password rule (src/domain/passwords.ts, the same module the server checks with). */
 export { PASSWORD_RULES };
 
 export const passwordSchema = z
   .string()
-  .refine(
-    (p) => PASSWORD_RULES.every((r) => r.test(p)),
-    `Use at least ${PASSWORD_MIN_LENGTH} characters with upper case, lower case and a digit, and not a common password.`,
-  );
+  .refine((p) => PASSWORD_RULES.every((r) => r.test(p)), 'The password does not meet the rules below.');
 
 export const emailSchema = z
   .string()
@@ -29,24 +26,30 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string> {
   return out;
 }
 
+/**
+ * The password rules, shown once under the field: each turns green with a tick when met. (Shown once: the field
+ * has no separate description, and its error only points here.)
+ */
 export function PasswordRules({ password, id }: { password: string; id: string }) {
   return (
-    <Box id={id} mt={4}>
-      <Text size="sm" c="dimmed">
+    <Box id={id} mt={6}>
+      <Text size="sm" c="gray.8" component="p" m={0}>
         Your password needs:
       </Text>
-      <List size="sm" spacing={2}>
+      <ul className="password-rules">
         {PASSWORD_RULES.map((r) => {
-          const ok = r.test(password);
+          const ok = password.length > 0 && r.test(password);
           return (
-            <List.Item key={r.text} c={ok ? 'green.9' : 'gray.7'}>
-              {ok ? '✓ ' : '○ '}
+            <li key={r.text} data-met={ok}>
+              <span aria-hidden="true" className="password-rule-mark">
+                {ok ? '✓' : ''}
+              </span>
               {r.text}
-              <span className="visually-hidden-inline">{ok ? ' (done)' : ' (missing)'}</span>
-            </List.Item>
+              <span className="visually-hidden-inline">{ok ? ': met' : ': not yet'}</span>
+            </li>
           );
         })}
-      </List>
+      </ul>
     </Box>
   );
 }
