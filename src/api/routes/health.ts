@@ -1,6 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import type { ApiContext } from '../../context';
 import { paymentsEnabled } from '../../config';
+import { sql } from '../../db/client';
 
 /** The object store is checked at most every 5 s: load balancer probes must not turn into an S3 request each. */
 const OBJECT_STORE_CHECK_MS = 5000;
@@ -50,7 +51,7 @@ export function healthRoutes(ctx: ApiContext) {
   });
   const ready: RequestHandler = async (_req, res) => {
     const [database, objectStore] = await Promise.all([
-      check(() => ctx.db.$queryRawUnsafe('SELECT 1'), timeoutMs),
+      check(() => sql(ctx.db, 'SELECT 1', []), timeoutMs),
       objectStoreStatus(),
     ]);
     // A failed check is retried at the next probe rather than cached.
