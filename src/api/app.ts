@@ -14,7 +14,7 @@ import { errorHandler, notFoundHandler } from './middleware/errors';
 import { authRoutes } from './routes/auth';
 import { meRoutes } from './routes/me';
 import { assessmentRoutes } from './routes/assessments';
-import { healthRoutes } from './routes/health';
+import { healthRoutes, liveness } from './routes/health';
 import { stripeRoutes } from './routes/stripe';
 import { pipelineRoutes } from './routes/pipeline';
 import { adminRoutes } from './routes/admin';
@@ -46,6 +46,8 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
   });
   app.locals.accountSecurity = accounts;
   app.set('query parser', 'simple');
+  // Liveness first of all: no logging, compression or headers to compute for a load balancer's probe.
+  app.get('/api/health/live', liveness);
 
   app.use(
     pinoHttp({
