@@ -30,6 +30,11 @@ async function shared({ resolveVariable }) {
       'Fn::Sub': `arn:\${AWS::Partition}:states:\${AWS::Region}:\${AWS::AccountId}:stateMachine:scalemap-delivery-${stage}`,
     },
     S3_BUCKET: { Ref: 'DocumentsBucket' },
+    // DATABASE_URL is composed at run time (src/runtime/database-url.ts) from these and the credentials of the
+    // application role (DATABASE_CREDENTIALS: the app-database secret's JSON), so a password change needs no deploy.
+    DATABASE_HOST: { 'Fn::GetAtt': ['Database', 'Endpoint.Address'] },
+    DATABASE_PORT: { 'Fn::GetAtt': ['Database', 'Endpoint.Port'] },
+    DATABASE_NAME: 'scalemap',
     SES_FROM_ADDRESS: await resolveVariable('param:sesFromAddress'),
     FOUNDER_ALERT_TOPIC_ARN: { Ref: 'FounderAlertTopic' },
     COGNITO_USER_POOL_ID: { Ref: 'UserPool' },
@@ -50,6 +55,27 @@ module.exports.webOrigin = async ({ resolveVariable }) => {
   return domain && certificate ? `https://${domain}` : { 'Fn::Sub': 'https://${WebDistribution.DomainName}' };
 };
 
+/** CloudFront's aliases and certificate: the custom web domain when it has its us-east-1 certificate. */
+async function webDomain({ resolveVariable }) {
+  const domain = await resolveVariable('param:webDomain');
+  const certificate = await resolveVariable('param:webCertificateArn');
+  return domain && certificate ? { domain, certificate } : undefined;
+}
+module.exports.webAliases = async (ctx) => {
+  const web = await webDomain(ctx);
+  return web ? [web.domain] : { Ref: 'AWS::NoValue' };
+};
+module.exports.viewerCertificate = async (ctx) => {
+  const web = await webDomain(ctx);
+  return web
+    ? {
+        AcmCertificateArn: web.certificate,
+        SslSupportMethod: 'sni-only',
+        MinimumProtocolVersion: 'TLSv1.2_2021',
+      }
+    : { CloudFrontDefaultCertificate: true };
+};
+
 function toList(env) {
   return Object.entries(env).map(([Name, Value]) => ({ Name, Value }));
 }
@@ -62,14 +88,64 @@ function toList(env) {
 const invokeLocal = () => process.env.SCALEMAP_INVOKE_LOCAL === '1';
 const LOCAL_ENV = { SCALEMAP_RUNTIME: 'local', SCALEMAP_SERVICE: 'lambda-local' };
 
-/** The secret ARNs each database function reads at cold start (none when invoked locally). */
+/**
+ * The secret ARNs each database function reads at cold start (none when invoked locally): only the
+ * application role's credentials. SESSION_SECRET goes only where sessions are handled (the API).
+ */
 module.exports.dbSecretEnv = async () =>
-  invokeLocal()
-    ? {}
-    : {
-        DATABASE_URL_SECRET_ARN: { Ref: 'DatabaseUrlSecret' },
-        SESSION_SECRET_SECRET_ARN: { Ref: 'SessionSecret' },
-      };
+  invokeLocal() ? {} : { DATABASE_CREDENTIALS_SECRET_ARN: { Ref: 'AppDatabaseSecret' } };
+
+/**
+ * IMAGE_TAG: the commit SHA of the images in ECR, required by every stage (`scripts/deploy-stage.sh` builds and
+ * pushes them, dev included, and passes it; `bootstrap` only for the very first deployment of a stack, which
+ * the script does itself). A plain `sls deploy` without it would point the agent tasks at no image.
+ */
+module.exports.imageTag = async () => {
+  if (invokeLocal()) return 'local';
+  const tag = process.env.IMAGE_TAG;
+  if (!tag)
+    throw new Error(
+      'IMAGE_TAG is not set: deploy with scripts/deploy-stage.sh (it builds the images and sets it), or set IMAGE_TAG to an image tag that is in ECR',
+    );
+  return tag;
+};
+
+/**
+ * How the task definitions name their image: by digest when the deployment promotes an image that was built
+ * once and tested in staging (API_IMAGE_DIGEST / AGENT_IMAGE_DIGEST, set by scripts/deploy-stage.sh), else by
+ * the immutable tag.
+ */
+function imageRef(digestVar) {
+  return async () => {
+    const digest = process.env[digestVar];
+    if (digest) {
+      if (!/^sha256:[0-9a-f]{64}$/.test(digest))
+        throw new Error(`${digestVar} must be sha256:<64 hex digits>`);
+      return `@${digest}`;
+    }
+    return `:${await module.exports.imageTag()}`;
+  };
+}
+module.exports.apiImageRef = imageRef('API_IMAGE_DIGEST');
+module.exports.agentImageRef = imageRef('AGENT_IMAGE_DIGEST');
+
+/** SCALEMAP_SES_FROM: a sender SES accepts (an address of the verified identity), required by every stage. */
+module.exports.sesFromAddress = async () => {
+  if (invokeLocal()) return 'assessments@scalemap.local';
+  const from = process.env.SCALEMAP_SES_FROM;
+  if (!from || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(from) || /\.local$/i.test(from))
+    throw new Error(
+      'SCALEMAP_SES_FROM must be set to an address of a verified SES identity (e.g. assessments@example.com)',
+    );
+  return from;
+};
+
+/** The SES identity the sender is verified through: SCALEMAP_SES_IDENTITY, else the sender's domain. */
+module.exports.sesIdentity = async () => {
+  if (process.env.SCALEMAP_SES_IDENTITY) return process.env.SCALEMAP_SES_IDENTITY;
+  const from = await module.exports.sesFromAddress();
+  return from.split('@')[1];
+};
 
 module.exports.lambda = async (ctx) => {
   if (invokeLocal()) return LOCAL_ENV;
@@ -92,6 +168,8 @@ module.exports.api = async (ctx) =>
     HOST: '0.0.0.0',
     DATABASE_POOL_MAX: '10',
     SECURE_COOKIES: 'true',
+    // Proxies in front of the app: CloudFront and the load balancer (src/config.ts TRUST_PROXY).
+    TRUST_PROXY: '2',
   });
 
 module.exports.triage = async (ctx) =>

@@ -31,6 +31,9 @@ interface Options {
   refresh: boolean;
   template?: string;
   json: boolean;
+  /** Lean profile options: agent tasks on ARM64 (Graviton) and/or Fargate Spot. */
+  leanArm64: boolean;
+  leanSpot: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -40,6 +43,8 @@ function parseArgs(argv: string[]): Options {
     model: DEFAULT_USAGE.model,
     refresh: false,
     json: false,
+    leanArm64: false,
+    leanSpot: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
@@ -63,10 +68,16 @@ function parseArgs(argv: string[]): Options {
       case '--json':
         opts.json = true;
         break;
+      case '--lean-arm64':
+        opts.leanArm64 = true;
+        break;
+      case '--lean-spot':
+        opts.leanSpot = true;
+        break;
       case '--help':
       case '-h':
         console.log(
-          'usage: npm run cost -- [--stage prod] [--assessments 100] [--model gpt-4o-mini] [--refresh] [--template FILE] [--json]',
+          'usage: npm run cost -- [--stage prod] [--assessments 100] [--model gpt-4o-mini] [--refresh] [--template FILE] [--json] [--lean-arm64] [--lean-spot]',
         );
         process.exit(0);
         break;
@@ -88,6 +99,10 @@ function packageStage(stage: string, outDir: string): void {
     AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'y',
     SCALEMAP_ALERT_EMAIL: process.env.SCALEMAP_ALERT_EMAIL ?? 'cost-estimate@example.com',
     SCALEMAP_SES_FROM: process.env.SCALEMAP_SES_FROM ?? 'cost-estimate@example.com',
+    SCALEMAP_CERTIFICATE_ARN:
+      process.env.SCALEMAP_CERTIFICATE_ARN ??
+      'arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
+    SCALEMAP_API_DOMAIN: process.env.SCALEMAP_API_DOMAIN ?? 'api.cost-estimate.example.com',
     IMAGE_TAG: process.env.IMAGE_TAG ?? 'cost-estimate',
   };
   const bin = path.join(root, 'node_modules', 'osls', 'bin', 'serverless.js');
@@ -202,7 +217,7 @@ function main(): void {
   ) as Prices;
   const { template, file } = loadTemplate(opts);
   const stageInv = inventoryFromTemplate(template);
-  const leanInv = leanProfile(stageInv);
+  const leanInv = leanProfile(stageInv, { arm64: opts.leanArm64, fargateSpot: opts.leanSpot });
   const usage: Usage = { ...DEFAULT_USAGE, assessmentsPerMonth: opts.assessments, model: opts.model };
   const stageEst = estimate(stageInv, usage, prices);
   const leanEst = estimate(leanInv, usage, prices);

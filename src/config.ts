@@ -100,7 +100,7 @@ export const configSchema = z
     if (c.SCALEMAP_RUNTIME === 'aws') {
       const required = [
         'DATABASE_URL',
-        'SESSION_SECRET',
+        // SESSION_SECRET only where sessions are handled: the API entrypoints check it themselves.
         'COGNITO_USER_POOL_ID',
         'COGNITO_CLIENT_ID',
         'AGENT_QUEUE_URL',

@@ -14,6 +14,8 @@ import { seedAgentPrompts } from '../../src/agents/specialist-agent';
 import { loadConfig, ConfigError } from '../../src/config';
 import { createContext } from '../../src/runtime/context';
 import { setAppContext } from '../../src/runtime';
+import { composeDatabaseUrl, withDatabaseUrl } from '../../src/runtime/database-url';
+import { ensureAppRole } from '../../src/db/app-role';
 import { runTriageTask, SpecialistWorker } from '../../src/agents/worker';
 import { logger, withLogContext } from '../../src/logger';
 
@@ -25,9 +27,14 @@ const envSchema = z.discriminatedUnion('AGENT_MODE', [
   z.object({ AGENT_MODE: z.literal('specialist') }),
 ]);
 
-/** The deploy's one-off migration task: migrations next to the bundle, then the specialist prompts. */
+/**
+ * The deploy's one-off migration task: migrations next to the bundle, then the specialist prompts, then the
+ * application role (DML only) with the app-database secret's password. On AWS it connects as the RDS master
+ * user (DATABASE_MASTER_CREDENTIALS, the RDS-managed secret); locally DATABASE_URL is used as it is.
+ */
 async function migrate(): Promise<number> {
-  const config = loadConfig();
+  const adminUrl = composeDatabaseUrl(process.env, 'DATABASE_MASTER_CREDENTIALS');
+  const config = loadConfig(adminUrl ? { ...process.env, DATABASE_URL: adminUrl } : process.env);
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is required to migrate');
   const bundled = path.join(__dirname, 'prisma');
   if (fs.existsSync(path.join(bundled, 'migrations'))) {
@@ -41,6 +48,10 @@ async function migrate(): Promise<number> {
     await seedAgentPrompts(db);
   } finally {
     await db.$disconnect();
+  }
+  if (process.env.DATABASE_CREDENTIALS) {
+    const { username } = await ensureAppRole(config.DATABASE_URL, process.env.DATABASE_CREDENTIALS);
+    logger.info({ role: username }, 'application role has DML on the app tables');
   }
   logger.info({ applied }, 'migrations applied and agent prompts seeded');
   return 0;
@@ -63,7 +74,7 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const config = loadConfig();
+  const config = loadConfig(withDatabaseUrl(process.env));
   const ctx = createContext(config);
   setAppContext(ctx);
   const correlationId = process.env.CORRELATION_ID || undefined;

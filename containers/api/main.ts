@@ -8,6 +8,7 @@ import path from 'node:path';
 import { loadConfig, ConfigError } from '../../src/config';
 import { createContext } from '../../src/runtime/context';
 import { setAppContext } from '../../src/runtime';
+import { withDatabaseUrl } from '../../src/runtime/database-url';
 import { createApp } from '../../src/api/app';
 import { answerClientErrorsAsJson } from '../../src/api/http-server';
 import { createSessionStore } from '../../src/api/session-store';
@@ -15,7 +16,7 @@ import { dbTimeouts } from '../../src/db/client';
 import { logger, rootLogger } from '../../src/logger';
 
 async function main() {
-  const config = loadConfig();
+  const config = loadConfig(withDatabaseUrl(process.env));
   rootLogger.level = config.LOG_LEVEL;
   // The container is the deployed API: never local mode (outbox of emails, no real user pool).
   if (config.SCALEMAP_RUNTIME !== 'aws')

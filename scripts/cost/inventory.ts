@@ -50,6 +50,12 @@ export interface Inventory {
   cloudFrontFunctions: number;
   buckets: number;
   queues: number;
+  /** Regional WAF web ACLs and their rules (each managed rule group or rule billed per month). */
+  waf?: { webAcls: number; rules: number };
+  /** Load balancer / CloudFront access logs to S3, kept this many days. */
+  accessLogs?: { retentionDays: number };
+  /** Agent task options priced by the model (lean profile options; the template runs x86_64 on-demand). */
+  agents?: { arm64: boolean; fargateSpot: boolean };
 }
 
 type Json = Record<string, unknown>;
@@ -227,7 +233,25 @@ export function inventoryFromTemplate(t: CfnTemplate): Inventory {
     alarmMetrics,
     alarms: alarms.length,
     dashboards: byType('AWS::CloudWatch::Dashboard').length,
-    secrets: byType('AWS::SecretsManager::Secret').length,
+    // + the RDS-managed master secret (ManageMasterUserPassword), which is not a resource of the template.
+    secrets:
+      byType('AWS::SecretsManager::Secret').length +
+      byType('AWS::RDS::DBInstance').filter(([, r]) => r.Properties?.ManageMasterUserPassword === true)
+        .length,
+    waf: {
+      webAcls: byType('AWS::WAFv2::WebACL').length,
+      rules: byType('AWS::WAFv2::WebACL').reduce(
+        (n, [, r]) => n + ((r.Properties?.Rules as unknown[] | undefined)?.length ?? 0),
+        0,
+      ),
+    },
+    accessLogs: accessLogs(t, resources),
+    agents: {
+      arm64:
+        String(((familyDef('scalemap-agent')?.RuntimePlatform as Json | undefined) ?? {}).CpuArchitecture) ===
+        'ARM64',
+      fargateSpot: false,
+    },
     containerInsights: clusterSettings.some((s) => s.Name === 'containerInsights' && s.Value === 'enabled'),
     logRetentionDays: retention.length ? Math.max(...retention) : 0,
     distributions: byType('AWS::CloudFront::Distribution').length,
@@ -235,4 +259,15 @@ export function inventoryFromTemplate(t: CfnTemplate): Inventory {
     buckets: byType('AWS::S3::Bucket').length,
     queues: byType('AWS::SQS::Queue').length,
   };
+}
+
+/** Access logs to S3 (load balancer attribute or CloudFront Logging) and their retention (lifecycle rule). */
+function accessLogs(t: CfnTemplate, resources: [string, CfnResource][]): Inventory['accessLogs'] {
+  const text = JSON.stringify(resources.map(([, r]) => r.Properties ?? {}));
+  const on = text.includes('"access_logs.s3.enabled","Value":"true"') || /"Logging":\{"Bucket"/.test(text);
+  if (!on) return undefined;
+  const logs = t.Resources.LogsBucket?.Properties as Json | undefined;
+  const rules = ((logs?.LifecycleConfiguration as Json | undefined)?.Rules as Json[] | undefined) ?? [];
+  const days = Number(rules.find((r) => r.ExpirationInDays)?.ExpirationInDays ?? 90);
+  return { retentionDays: days };
 }

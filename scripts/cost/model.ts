@@ -11,7 +11,8 @@ export interface Prices {
   asOf: string;
   source: string;
   hoursPerMonth: number;
-  fargate: { vcpuHour: number; gbHour: number };
+  fargate: { vcpuHour: number; gbHour: number; arm64Factor: number; spotFactor: number };
+  waf: { webAclMonth: number; ruleMonth: number; perMillionRequests: number };
   alb: { hour: number; lcuHour: number };
   natGateway: { hour: number; perGbProcessed: number };
   publicIpv4Hour: number;
@@ -110,6 +111,8 @@ export interface Usage {
   /** Metrics Container Insights publishes for the cluster, the API service and the two agent families. */
   containerInsightsMetrics: number;
   secretsApiCallsPerMonth: number;
+  /** Access logs written a month (load balancer + CloudFront), GB. */
+  accessLogsGbPerMonth: number;
   ecrStorageGb: number;
 }
 
@@ -146,6 +149,7 @@ export const DEFAULT_USAGE: Usage = {
   appCustomMetrics: 3,
   containerInsightsMetrics: 30,
   secretsApiCallsPerMonth: 20_000,
+  accessLogsGbPerMonth: 0.5,
   ecrStorageGb: 2,
 };
 
@@ -233,14 +237,20 @@ export function estimate(inv: Inventory, usage: Usage, p: Prices): Estimate {
       hours * fargateHour(p, s),
     );
   }
+  const agentFactor =
+    (inv.agents?.arm64 ? p.fargate.arm64Factor : 1) * (inv.agents?.fargateSpot ? p.fargate.spotFactor : 1);
   const agentCost =
+    agentFactor *
     A *
     ((usage.triageTaskMinutes / 60) * fargateHour(p, inv.triageTask) +
       ((usage.specialistsPerAssessment * usage.specialistTaskMinutes) / 60) *
         fargateHour(p, inv.specialistTask));
+  const agentOptions = [inv.agents?.arm64 ? 'ARM64' : '', inv.agents?.fargateSpot ? 'Fargate Spot' : '']
+    .filter(Boolean)
+    .join(', ');
   add(
     'ECS Fargate',
-    `agents ${inv.specialistTask.vcpu} vCPU / ${inv.specialistTask.memoryGb} GB, ${shape.agentTaskMinutes} task-min/assessment`,
+    `agents ${inv.specialistTask.vcpu} vCPU / ${inv.specialistTask.memoryGb} GB${agentOptions ? ` (${agentOptions})` : ''}, ${shape.agentTaskMinutes} task-min/assessment`,
     agentCost,
     agentCost,
     true,
@@ -363,6 +373,20 @@ export function estimate(inv: Inventory, usage: Usage, p: Prices): Estimate {
     true,
   );
 
+  // --- Edge protection ---
+  if (inv.waf && inv.waf.webAcls > 0) {
+    const wafRequests = apiRequests;
+    add(
+      'WAF',
+      `${inv.waf.webAcls} web ACL, ${inv.waf.rules} rules, ${wafRequests.toLocaleString('en-US')} requests`,
+      inv.waf.webAcls * p.waf.webAclMonth +
+        inv.waf.rules * p.waf.ruleMonth +
+        (wafRequests / 1e6) * p.waf.perMillionRequests,
+      undefined,
+      true,
+    );
+  }
+
   // --- Secrets, monitoring ---
   add(
     'Secrets Manager',
@@ -403,6 +427,17 @@ export function estimate(inv: Inventory, usage: Usage, p: Prices): Estimate {
   );
 
   // --- Storage, delivery ---
+  if (inv.accessLogs) {
+    const months = inv.accessLogs.retentionDays / 30;
+    const gb = usage.accessLogsGbPerMonth * months;
+    add(
+      'S3',
+      `access logs (load balancer, CloudFront): ${gb.toFixed(1)} GB kept ${inv.accessLogs.retentionDays} days`,
+      gb * p.s3.standardGbMonth,
+      undefined,
+      true,
+    );
+  }
   const storedGb = (A * usage.storedMbPerAssessment * usage.storageMonthsKept) / 1024 + 0.05;
   const s3Requests = (A * (20 * p.s3.putPer1k + 100 * p.s3.getPer1k)) / 1000;
   add(
@@ -488,7 +523,10 @@ export function estimate(inv: Inventory, usage: Usage, p: Prices): Estimate {
  * The lean profile: the same stack with no NAT gateway (a t4g.nano NAT instance), the API on Lambda behind
  * an HTTP API (no ALB, no always-on task) and the smallest database - what the `dev` stage deploys.
  */
-export function leanProfile(inv: Inventory): Inventory {
+export function leanProfile(
+  inv: Inventory,
+  options: { arm64?: boolean; fargateSpot?: boolean } = {},
+): Inventory {
   const hasApiFunction = inv.functions.some((f) => f.name === 'Api');
   const fargateApiAlarms = inv.apiRuntime === 'fargate';
   return {
@@ -507,6 +545,11 @@ export function leanProfile(inv: Inventory): Inventory {
     // On Lambda the 5xx alarm reads 2 metrics instead of 3 and the no-healthy-task alarm does not exist.
     alarmMetrics: fargateApiAlarms ? inv.alarmMetrics - 2 : inv.alarmMetrics,
     alarms: fargateApiAlarms ? inv.alarms - 1 : inv.alarms,
+    // The regional web ACL protects the load balancer; there is none on Lambda (CloudFront's is optional).
+    waf: { webAcls: 0, rules: 0 },
+    // Options: agent tasks on Graviton (ARM64 images) and/or Fargate Spot (interruptible; a stopped
+    // specialist's message returns to the queue and is retried).
+    agents: { arm64: Boolean(options.arm64), fargateSpot: Boolean(options.fargateSpot) },
   };
 }
 

@@ -1,8 +1,10 @@
 import type { AppContext } from '../context';
-import { triageRules, refineTriage, buildTriagePrompt, TRIAGE_JSON_SCHEMA } from '../domain/triage';
+import { triageRules, refineTriage } from '../domain/triage';
+import { buildTriagePrompt, TRIAGE_JSON_SCHEMA } from './triage-prompt';
 import type { TriageResult } from '../domain/analysis';
 import type { CompanyProfile } from '../domain/profile';
 import { logger } from '../logger';
+import { triageWithEvidence } from '../analysis/triage-evidence';
 import type { AnalystDocument } from './rule-analyst';
 
 /**
@@ -15,11 +17,12 @@ export async function runTriage(
     assessmentId: string;
     profile: CompanyProfile | null;
     answers: { questionId: string; score: number | null; text: string | null }[];
-    /** The uploaded documents with what was read from them (not yet used by the triage rules). */
+    /** The uploaded documents with what was read from them (red flags against the benchmarks). */
     documents?: readonly AnalystDocument[];
   },
 ): Promise<TriageResult> {
-  const rule = triageRules({ profile: input.profile, answers: input.answers });
+  // DOMAIN.md's weighted rules, then the evidence (acute answers, follow-ups, stated challenges, document red flags).
+  const rule = triageWithEvidence(triageRules({ profile: input.profile, answers: input.answers }), input);
   if (!ctx.llm) return rule;
   try {
     const prompt = buildTriagePrompt(input.profile, input.answers, rule);

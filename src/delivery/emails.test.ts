@@ -7,7 +7,7 @@ import {
   submissionConfirmationEmail,
   type EmailContent,
 } from './emails';
-import { fixtureContext, validatedFixtureContext, FIXTURE_SUBMITTED_AT } from './fixtures';
+import { fixtureContext, validatedFixtureContext, FIXTURE_SUBMITTED_AT } from '../../test/fixtures/delivery';
 import { markupProblem } from './test-helpers';
 
 const ctx = fixtureContext();
@@ -87,7 +87,7 @@ describe('emails', () => {
       email,
       `${base}/deliverables/detailed-report`,
       `${base}/validate`,
-      'Please reply by Friday 6 June 2025, 10:15 BST',
+      'Please reply by Friday 6 June 2025, 09:15 BST',
       'Install a stage-weighted revenue forecast (Revenue Engine & Growth Systems): start with “Define stage exit criteria”.',
       'Start a 13-week cash-flow forecast (Financial Management & Capital Efficiency): a quick win you can start this month.',
     );
@@ -97,9 +97,11 @@ describe('emails', () => {
     const email = implementationKitsEmail(validatedFixtureContext());
     expectBoth(email, `${base}/deliverables/implementation-kits`, 'aggressive pace', 'foundation days 1–11');
     expect(email.text.indexOf('1. Start a 13-week cash-flow forecast')).toBeGreaterThan(0);
-    expect(email.text.indexOf('2. Install a stage-weighted revenue forecast')).toBeGreaterThan(
-      email.text.indexOf('1. Start a 13-week cash-flow forecast'),
-    );
+    // The rejected priority is dropped, and the email says what changed because of the validation.
+    expect(email.text).toContain('What changed because of your validation');
+    expect(email.text).toContain('“Install a stage-weighted revenue forecast” is dropped');
+    expect(email.text).not.toContain('2. Install a stage-weighted revenue forecast');
+    expect(email.text).not.toContain('in the order you confirmed');
     expectBoth(implementationKitsEmail(ctx), 'We did not receive your validation in time');
   });
 

@@ -1,11 +1,13 @@
 import { domainName } from '../domain/domains';
-import { phasePlan, overallHealth, priorityViews, validationDeadline } from './documents';
+import { VALIDATION_WINDOW_HOURS } from '../domain/schedule';
+import { phasePlan, overallHealth, priorityViews, validationDeadline, kitPlanFor } from './documents';
 import {
   BAND_LABELS,
   assessmentUrl,
   capitalise,
   deliverableUrl,
   escapeHtml,
+  formatDate,
   formatDateTime,
   formatMoney,
   numberWord,
@@ -163,12 +165,17 @@ export function submissionConfirmationEmail(input: SubmissionConfirmationInput):
     { kind: 'kv', items: scheduleItems(input.dueTimes) },
     {
       kind: 'p',
-      text: 'With the detailed report we will ask you to confirm the priorities. You will have 24 hours to reply, and your answers shape the implementation kits.',
+      text: `With the detailed report we will ask you to confirm the priorities. You will have ${VALIDATION_WINDOW_HOURS} hours to reply, and your answers shape the implementation kits.`,
     },
     { kind: 'button', label: 'Follow progress', href: assessmentUrl(input.appUrl, input.assessmentId) },
     SIGN_OFF,
-    { kind: 'small', text: `Assessment reference: ${input.assessmentId}` },
+    { kind: 'small', text: `Your reference: ${assessmentReference(input.assessmentId)}` },
   ]);
+}
+
+/** A short reference a client can quote to support ("SM-3F1C2A4E"), instead of the internal id. */
+export function assessmentReference(assessmentId: string): string {
+  return `SM-${assessmentId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
 }
 
 export interface PaymentReceiptInput {
@@ -199,7 +206,7 @@ export function paymentReceiptEmail(input: PaymentReceiptInput): EmailContent {
         { key: 'Paid on', value: formatDateTime(input.paidAt) },
         { key: 'For', value: product },
         { key: 'Payment reference', value: input.paymentReference },
-        { key: 'Assessment reference', value: input.assessmentId },
+        { key: 'Your reference', value: assessmentReference(input.assessmentId) },
       ],
     },
     {
@@ -302,28 +309,43 @@ export function detailedReportEmail(ctx: DeliveryContext): EmailContent {
 }
 
 export function implementationKitsEmail(ctx: DeliveryContext): EmailContent {
-  const views = priorityViews(ctx);
+  const kit = kitPlanFor(ctx);
+  const titles = ctx.validation
+    ? kit.priorities.map((p) => `${p.rec.title} (${domainName(p.rec.domain)})`)
+    : priorityViews(ctx).map((v) => `${v.rec.title} (${domainName(v.rec.domain)})`);
   const plan = phasePlan(ctx.validation?.timelinePreference ?? 'standard');
-  const validationNote = ctx.validation
-    ? `We used your validation: the priorities are in the order you confirmed and the plans run at a${ctx.validation.timelinePreference === 'aggressive' ? 'n' : ''} ${ctx.validation.timelinePreference} pace (foundation days 1–${plan.foundation.end}, implementation to day ${plan.implementation.end}, integration to day ${plan.integration.end}).`
-    : `We did not receive your validation in time, so the kits follow the priorities in the detailed report at a standard pace (foundation days 1–14, implementation to day 45, integration to day 90).`;
-  return buildEmail(`Your ScaleMap implementation kits for ${ctx.companyName} are ready`, [
+  const parts: Part[] = [
     { kind: 'p', text: greeting(ctx.clientFirstName) },
     {
       kind: 'p',
-      text: `Your implementation kits are ready: for each priority, a change-management playbook, a stakeholder communication kit, progress tracking and a risk plan, plus a master roadmap.`,
+      text: `Your implementation kits are ready: for each priority, a playbook with dates, a communication kit, progress tracking with KPIs and a risk plan, plus a master roadmap.`,
     },
-    { kind: 'p', text: validationNote },
-    ...(views.length
-      ? ([
-          { kind: 'p', text: 'Your kits, in order:' },
-          {
-            kind: 'list',
-            ordered: true,
-            items: views.map((v) => `${v.rec.title} (${domainName(v.rec.domain)})`),
-          },
-        ] as Part[])
-      : []),
+  ];
+  if (ctx.validation) {
+    parts.push({
+      kind: 'p',
+      text: `The plans run at a${ctx.validation.timelinePreference === 'aggressive' ? 'n' : ''} ${ctx.validation.timelinePreference} pace (foundation days 1–${plan.foundation.end}, implementation to day ${plan.implementation.end}, integration to day ${plan.integration.end}), starting ${formatDate(kit.startDate)}.`,
+    });
+    if (kit.changes.length) {
+      parts.push({ kind: 'p', text: 'What changed because of your validation:' });
+      parts.push({ kind: 'list', items: kit.changes });
+    } else {
+      parts.push({
+        kind: 'p',
+        text: 'You agreed with the priorities as they stood, so the kits follow the report.',
+      });
+    }
+  } else {
+    parts.push({
+      kind: 'p',
+      text: `We did not receive your validation in time, so the kits follow the priorities in the detailed report at a standard pace (foundation days 1–14, implementation to day 45, integration to day 90).`,
+    });
+  }
+  if (titles.length) {
+    parts.push({ kind: 'p', text: titles.length === 1 ? 'Your kit:' : 'Your kits, in order:' });
+    parts.push({ kind: 'list', ordered: true, items: titles });
+  }
+  parts.push(
     {
       kind: 'button',
       label: 'Open the implementation kits',
@@ -331,14 +353,15 @@ export function implementationKitsEmail(ctx: DeliveryContext): EmailContent {
     },
     {
       kind: 'p',
-      text: `Your first step: in the next ${plan.foundation.end} days, name an owner for each kit and hold the leadership alignment session described in it.`,
+      text: `Your first step: in the next ${plan.foundation.end} days, confirm each kit's owner and hold the leadership session described in it.`,
     },
     {
       kind: 'small',
       text: `Earlier deliverables: executive summary ${deliverableUrl(ctx.appUrl, ctx.assessmentId, 'executive-summary')} · detailed report ${deliverableUrl(ctx.appUrl, ctx.assessmentId, 'detailed-report')}`,
     },
     SIGN_OFF,
-  ]);
+  );
+  return buildEmail(`Your ScaleMap implementation kits for ${ctx.companyName} are ready`, parts);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

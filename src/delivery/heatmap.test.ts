@@ -17,7 +17,7 @@ import {
   fixtureTriage,
   fixtureValidation,
   validatedFixtureContext,
-} from './fixtures';
+} from '../../test/fixtures/delivery';
 import { markupProblem } from './test-helpers';
 
 /** The markup of one cell group in the SVG. */
@@ -54,7 +54,7 @@ describe('heatmapCells', () => {
       score: 3,
       band: 'critical',
       source: 'specialist',
-      analyst: 'Marcus Webb',
+      analyst: 'Marcus Webb (AI specialist)',
       priorityRank: 1,
     });
     expect(cells.find((c) => c.domain === 'financial-management')!.priorityRank).toBe(2);
@@ -119,7 +119,7 @@ describe('renderHeatmapSvg', () => {
     // The description reads out every domain.
     const desc = /<desc[^>]*>([\s\S]*?)<\/desc>/.exec(svg)![1];
     for (const d of DOMAINS) expect(desc).toContain(d.name.replace(/&/g, '&amp;'));
-    expect(desc).toContain('specialist analysis by Marcus Webb, priority 1');
+    expect(desc).toContain('specialist analysis by Marcus Webb (AI specialist), priority 1');
   });
 
   it('draws twelve cells with band colours, text labels and specialist markers', () => {

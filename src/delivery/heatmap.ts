@@ -1,5 +1,5 @@
 import { DOMAINS } from '../domain/domains';
-import { healthBand, type DomainTriage, type HealthBand } from '../domain/analysis';
+import { analystLabel, healthBand, type DomainTriage, type HealthBand } from '../domain/analysis';
 import { BAND_LABELS, NOT_ASSESSED_LABEL, SHORT_DOMAIN_NAMES, escapeXml } from './format';
 import type { DeliveryContext, HeatmapCell } from './types';
 
@@ -89,7 +89,7 @@ export function heatmapCells(ctx: DeliveryContext): HeatmapCell[] {
       bandLabel: band ? BAND_LABELS[band] : NOT_ASSESSED_LABEL,
       source,
       activated,
-      analyst: analysis?.analyst ?? null,
+      analyst: analysis ? analystLabel(analysis.analyst) : null,
       priorityRank: priorityRanks[0] ?? null,
       priorityRanks,
     };
@@ -197,7 +197,7 @@ export function renderHeatmapSvgFromCells(
     }
     if (cell.analyst) {
       out.push(
-        `<text x="${x + 14}" y="${y + 100}" font-size="12" fill="${colours.text}">${escapeXml(truncate(`Analyst: ${cell.analyst}`, 34))}</text>`,
+        `<text x="${x + 14}" y="${y + 100}" font-size="12" fill="${colours.text}">${escapeXml(truncate(cell.analyst, 34))}</text>`,
       );
     } else if (cell.source === 'triage-estimate') {
       out.push(

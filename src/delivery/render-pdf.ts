@@ -473,7 +473,7 @@ function drawHeatmap(l: Layout, cells: HeatmapCell[]): void {
       bx += w + 4;
     }
     const footer = cell.analyst
-      ? `Analyst: ${cell.analyst}`
+      ? cell.analyst
       : cell.source === 'triage-estimate'
         ? 'Estimated from answers'
         : '';

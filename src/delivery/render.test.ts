@@ -1,6 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { composeDetailedReport, composeExecutiveSummary, composeImplementationKits } from './documents';
-import { fixtureContext, validatedFixtureContext } from './fixtures';
+import { fixtureContext, validatedFixtureContext } from '../../test/fixtures/delivery';
 import { escapeHtml, renderBlock, renderHtml } from './render-html';
 import { canEncodeWinAnsi, pdfSafe, renderPdf } from './render-pdf';
 import { markupProblem, pdfDrawnText } from './test-helpers';
@@ -85,7 +85,9 @@ describe('renderPdf', () => {
   it('draws the heatmap natively and the text of the document', async () => {
     const pdf = await renderPdf(composeDetailedReport(fixtureContext()));
     const text = pdfDrawnText(pdf);
-    expect(text).toContain('Revenue Engine\n3/10 · Critical\nSPECIALIST\nPRIORITY 1\nAnalyst: Marcus Webb');
+    expect(text).toContain(
+      'Revenue Engine\n3/10 · Critical\nSPECIALIST\nPRIORITY 1\nMarcus Webb (AI specialist)',
+    );
     expect(text).toContain('Technology & Data\n8/10 (est.) · Excellent');
     expect(text).toContain('Supply Chain\nNot assessed');
     expect(text.match(/SPECIALIST\n/g)).toHaveLength(3);

@@ -24,6 +24,13 @@ export interface DeliveryContext {
    */
   priorities: PrioritisedRecommendation[];
   validation: ValidationResponse | null;
+  /** When the client validated (kit dates are counted from the next day). */
+  validatedAt?: Date | null;
+  /**
+   * The priorities as the detailed report presented them, before validation; the kits reshape these. Defaults to
+   * `priorities` when absent.
+   */
+  reportPriorities?: PrioritisedRecommendation[];
   /** Base URL of the web app, without a trailing slash (one is tolerated), e.g. `https://app.scalemap.co.uk`. */
   appUrl: string;
   /**

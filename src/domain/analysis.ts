@@ -48,6 +48,8 @@ export const findingSchema = z.object({
         source: z.enum(['answer', 'follow-up', 'document', 'profile']),
         ref: z.string(),
         quote: z.string().max(1000),
+        /** Client-readable origin: the question's wording, the follow-up's prompt, "your stated challenges", a file name. */
+        where: z.string().max(400).optional(),
       }),
     )
     .min(1),
@@ -70,6 +72,8 @@ export const recommendationSchema = z.object({
   }),
   /** Question ids this recommendation answers. */
   basedOn: z.array(z.string()).default([]),
+  /** What the action involves, for validation constraints: hiring, new spend, system changes. */
+  tags: z.array(z.enum(['hiring', 'spend', 'system-change', 'process', 'people'])).optional(),
 });
 
 export const specialistAnalysisSchema = z.object({
@@ -84,10 +88,69 @@ export const specialistAnalysisSchema = z.object({
   effort: level3,
   dependencies: z.array(z.object({ domain: z.enum(DOMAIN_IDS), reason: z.string() })).default([]),
   confidence: z.number().int().min(1).max(10),
+  /** Version 2 (evidence-led analysis) adds these; version-1 rows lack them and still render. */
+  severity: z
+    .object({
+      /** 0–9, higher is more severe; health = 10 − severity, rounded, 1–10. */
+      score: z.number().min(0).max(10),
+      drivers: z.array(z.string().max(300)).max(8),
+    })
+    .optional(),
+  /** 0–1: how closely the domain matches what the client said matters (challenges, objectives). */
+  relevance: z.number().min(0).max(1).optional(),
+  coverage: z
+    .object({
+      answered: z.number().int().min(0),
+      applicable: z.number().int().min(0),
+      followUpsAnswered: z.number().int().min(0),
+      followUpsInvited: z.number().int().min(0),
+      documentsRead: z.number().int().min(0),
+    })
+    .optional(),
+  /** £ range for fixing the domain's problems, with the assumptions; or what to measure first. */
+  quantified: z
+    .object({
+      low: z.number().min(0).nullable(),
+      high: z.number().min(0).nullable(),
+      assumptions: z.array(z.string().max(500)).max(6),
+      measureFirst: z.string().max(500).optional(),
+    })
+    .optional(),
+  /** KPIs with baselines from the answers and documents. */
+  kpis: z
+    .array(
+      z.object({
+        name: z.string().max(200),
+        baseline: z.string().max(200).optional(),
+        source: z.string().max(200).optional(),
+      }),
+    )
+    .max(6)
+    .optional(),
+  /** Practices already in place (answers of 1–2, documents showing them), so advice never restarts them. */
+  practicesInPlace: z.array(z.string().max(300)).max(12).optional(),
 });
+/**
+ * Fields computed from the evidence by src/analysis (never asked of an LLM): the OpenAI specialist's answer is
+ * merged with the rule model's values for these.
+ */
+export const EVIDENCE_DERIVED_FIELDS = [
+  'severity',
+  'relevance',
+  'coverage',
+  'quantified',
+  'kpis',
+  'practicesInPlace',
+] as const;
+
 export type Finding = z.infer<typeof findingSchema>;
 export type Recommendation = z.infer<typeof recommendationSchema>;
 export type SpecialistAnalysis = z.infer<typeof specialistAnalysisSchema>;
+
+/** How an analyst is named to the client: honestly, as an AI specialist. */
+export function analystLabel(name: string): string {
+  return /\bAI\b/.test(name) ? name : `${name} (AI specialist)`;
+}
 
 /** Confidence gates (DOMAIN.md): ≥ 8 deliver, 6–7 recommend review, 4–5 require review, < 4 re-run. */
 export function confidenceGate(

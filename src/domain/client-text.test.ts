@@ -5,6 +5,7 @@ describe('forbidden client-visible patterns', () => {
     'We read it... then, e.g., the board pack.',
     'Supply-chain risk and partnerships need attention.',
     'Your change-management playbook for the first 90 days.',
+    'Validate at https://app.example/assessments/3f1c2a4e-1b2c-4d5e-8f90-1234567890ab/validate',
     'Cash at bank: £1.2M.',
     'Validate at https://app.scalemap.example/a/financial-management',
     'On time: delivered 12:30, 28 November.',

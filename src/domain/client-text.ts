@@ -23,8 +23,9 @@ export const FORBIDDEN_CLIENT_PATTERNS: readonly ForbiddenPattern[] = [
     pattern: new RegExp(`\\b(?:${QUESTION_PREFIXES.join('|')})-\\d{2}(?:-f\\d)?\\b`, 'i'),
   },
   {
+    // Inside a link's path or query (".../assessments/<id>/validate") an id is how the link works, not a leak.
     name: 'uuid',
-    pattern: /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i,
+    pattern: /(?<![/=])\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i,
   },
   {
     // Hyphenated ids only: single-word ids ("partnerships") and ENGLISH_COMPOUNDS are ordinary English.

@@ -34,6 +34,14 @@ import type { ValidationResponse } from './validation';
  *  priority    = 40% impact + 35% feasibility + 15% synergy + 10% urgency
  *
  * Picks prefer distinct domains; a second pick from a domain only when too few domains have candidates.
+ *
+ * Evidence-led analyses (those carrying `severity`, see src/analysis) change three things:
+ *  - a domain the analysis rates good or excellent (health ≥ 6) never becomes a priority, so there may be fewer
+ *    than three priorities, or none for a healthy company; picks come from distinct domains only;
+ *  - ranking follows severity and relevance to what the client said matters: the formula's priority is multiplied
+ *    by 0.5 + 0.5 × (0.7 × severity / 9 + 0.3 × relevance);
+ *  - within a domain, the recommendation answering its strongest finding gets a 10% lift, so the priority is the
+ *    fix for the headline evidence, not the easiest quick win.
  */
 
 export const IMPACT_WEIGHTS = { revenue: 0.3, efficiency: 0.25, competitive: 0.25, strategic: 0.2 } as const;
@@ -162,6 +170,30 @@ interface Scored {
 }
 
 const domainOrder = (d: DomainId) => DOMAIN_IDS.indexOf(d);
+
+export const GOOD_HEALTH = 6;
+
+/** Evidence weight of a domain (0–1) for evidence-led analyses: 70% severity, 30% relevance to the client. */
+export function domainWeight(a: SpecialistAnalysis): number | null {
+  if (!a.severity) return null;
+  return clamp01(0.7 * (a.severity.score / 9) + 0.3 * (a.relevance ?? 0));
+}
+
+/** Whether a recommendation answers the analysis's strongest finding. */
+function answersHeadline(rec: Recommendation, a: SpecialistAnalysis): boolean {
+  const top = a.findings[0];
+  if (!top) return false;
+  if (rec.id.includes(':benchmark:')) return top.evidence.some((e) => e.source === 'document');
+  return top.evidence.some(
+    (e) => rec.basedOn.includes(e.ref) || rec.basedOn.some((b) => e.ref.startsWith(`${b}-`)),
+  );
+}
+
+function evidenceFactor(rec: Recommendation, a: SpecialistAnalysis): number {
+  const w = domainWeight(a);
+  if (w === null) return 1;
+  return (0.5 + 0.5 * w) * (answersHeadline(rec, a) ? 1.1 : 1);
+}
 const byPriority = (a: Scored, b: Scored) =>
   b.priority - a.priority ||
   domainOrder(a.domain) - domainOrder(b.domain) ||
@@ -192,7 +224,12 @@ export function scoreCandidates(
         ),
         urgency: urgencyScore(analysis, opts.triage),
       };
-      scored.push({ rec, domain: analysis.domain, ...parts, priority: priorityOf(parts) });
+      scored.push({
+        rec,
+        domain: analysis.domain,
+        ...parts,
+        priority: clamp01(priorityOf(parts) * evidenceFactor(rec, analysis)),
+      });
     }
   }
   return { scored: scored.sort(byPriority), byDomain };
@@ -203,7 +240,10 @@ export function prioritise(
   analyses: readonly SpecialistAnalysis[],
   opts: { triage?: TriageResult; count?: number } = {},
 ): PrioritisedRecommendation[] {
-  const { scored, byDomain } = scoreCandidates(analyses, opts);
+  const { scored: all, byDomain } = scoreCandidates(analyses, opts);
+  const evidenceLed = [...byDomain.values()].some((a) => a.severity);
+  // Evidence-led: a domain rated good never becomes a priority, and each priority comes from its own domain.
+  const scored = evidenceLed ? all.filter((c) => byDomain.get(c.domain)!.healthScore < GOOD_HEALTH) : all;
   const count = Math.min(opts.count ?? MAX_PICKS, scored.length);
   const picks: Scored[] = [];
   for (const c of scored) {
@@ -211,7 +251,7 @@ export function prioritise(
     if (!picks.some((p) => p.domain === c.domain)) picks.push(c);
   }
   for (const c of scored) {
-    if (picks.length >= count) break;
+    if (evidenceLed || picks.length >= count) break;
     if (!picks.includes(c)) picks.push(c);
   }
   // Synergy with the other picks, then the final order.
@@ -219,7 +259,7 @@ export function prioritise(
     const others = picks.filter((_, j) => j !== i).map((o) => o.domain);
     const synergy = picks.length > 1 ? synergyWith(p.domain, others, byDomain) : p.synergy;
     const next = { ...p, synergy };
-    return { ...next, priority: priorityOf(next) };
+    return { ...next, priority: clamp01(priorityOf(next) * evidenceFactor(p.rec, byDomain.get(p.domain)!)) };
   });
   return final.sort(byPriority).map((p, i) => ({
     rank: i + 1,

@@ -16,7 +16,7 @@ export const validationSchema = z
           })
           .strict(),
       )
-      .min(1)
+      // Empty when the report has no priority (a healthy company): the overall answers still shape the kits.
       .max(5),
     capacityForChange: z.enum(['high', 'medium', 'low', 'very-low']),
     timelinePreference: z.enum(['aggressive', 'standard', 'conservative', 'flexible']),

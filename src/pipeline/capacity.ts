@@ -3,7 +3,13 @@ import type { AgentMode } from '../ports';
 
 /** Serialises capacity decisions across processes and Lambdas: one advisory lock for the agent cap. */
 const CAPACITY_LOCK = 727_001;
-const MAX_WAIT_MS = 120_000;
+/**
+ * Waiting for the lock, and holding it, both stay well inside the 30 s timeout of the Lambdas that launch
+ * (launchTriage, checkTask, dispatchAgents, checkAnalyses): a wait that outlives its Lambda is a timeout
+ * Step Functions retries anyway, with the launches of the first attempt unrecorded.
+ */
+const MAX_WAIT_MS = 10_000;
+const MAX_HOLD_MS = 15_000;
 
 /**
  * Launches up to `wanted` agent tasks of `mode` while keeping every running agent task (triage and specialists,
@@ -15,7 +21,14 @@ const MAX_WAIT_MS = 120_000;
  */
 export async function launchWithinCap(
   ctx: Pick<AppContext, 'db' | 'taskLauncher' | 'config'>,
-  opts: { mode: AgentMode; wanted: number; assessmentId?: string; correlationId?: string },
+  opts: {
+    mode: AgentMode;
+    wanted: number;
+    assessmentId?: string;
+    correlationId?: string;
+    /** Makes the i-th launch idempotent (`${launchKey}:${i}`): a retried step starts no extra task. */
+    launchKey?: string;
+  },
 ): Promise<string[]> {
   if (opts.wanted <= 0) return [];
   const deadline = Date.now() + MAX_WAIT_MS;
@@ -35,12 +48,13 @@ export async function launchWithinCap(
             mode: opts.mode,
             assessmentId: opts.assessmentId,
             correlationId: opts.correlationId,
+            launchKey: opts.launchKey ? `${opts.launchKey}:${i}` : undefined,
           });
           ids.push(task.taskId);
         }
         return ids;
       },
-      { timeout: 60_000, maxWait: 10_000 },
+      { timeout: MAX_HOLD_MS, maxWait: 5_000 },
     );
     if (launched) return launched;
     if (Date.now() > deadline) throw new Error('timed out waiting for the agent capacity lock');

@@ -8,6 +8,7 @@ import type { CompanyProfile } from '../domain/profile';
 import { validationSchema } from '../domain/validation';
 import type { DeliveryContext } from '../delivery';
 import { loadProfile } from '../services/profiles';
+import { prioritise } from '../domain/prioritisation';
 
 /** The priorities as stored on the assessment (final_priorities) and shown to the client. */
 export interface StoredPriority {
@@ -48,6 +49,7 @@ export async function loadDeliveryContext(
     confidence: a.triage.confidence,
     source: a.triage.source,
   });
+  const analyses = a.analyses.map((x) => specialistAnalysisSchema.parse(x.result));
   const stored = (a.finalPriorities as StoredPriority[] | null) ?? [];
   return {
     assessmentId: a.id,
@@ -61,9 +63,12 @@ export async function loadDeliveryContext(
       implementationKits: a.kitsDueAt,
     },
     triage,
-    analyses: a.analyses.map((x) => specialistAnalysisSchema.parse(x.result)),
+    analyses,
     priorities: opts.priorities ?? stored.map((p) => p.item),
     validation: a.validation ? validationSchema.parse(a.validation.response) : null,
+    validatedAt: a.validation?.createdAt ?? null,
+    // Deterministic: the same analyses and triage give the priorities the report showed.
+    reportPriorities: prioritise(analyses, { triage }),
     appUrl: (ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`).replace(/\/$/, ''),
   };
 }

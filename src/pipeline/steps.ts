@@ -8,7 +8,8 @@ import { z } from 'zod';
 import type { AppContext } from '../context';
 import { DOMAIN_IDS, type DomainId } from '../domain/domains';
 import { computeDueTimes, isoSeconds } from '../domain/schedule';
-import { prioritise, applyValidation } from '../domain/prioritisation';
+import { prioritise } from '../domain/prioritisation';
+import { kitPlanFor } from '../delivery/compose/shared';
 import {
   composeDeliverable,
   detailedReportEmail,
@@ -195,6 +196,7 @@ export async function launchTriage(ctx: AppContext, input: In<'launchTriage'>) {
     wanted: 1,
     assessmentId: input.assessmentId,
     correlationId: input.correlationId ?? undefined,
+    launchKey: `triage:${input.assessmentId}:${(input as { polls?: number }).polls ?? 0}`,
   });
   return { status: taskId ? 'running' : 'waiting-capacity', taskId: taskId ?? '', polls: 0 };
 }
@@ -279,12 +281,16 @@ export async function dispatchAgents(ctx: AppContext, input: In<'dispatchAgents'
   }
   if (await advanceStatus(ctx, input.assessmentId, 'analysing'))
     await recordStage(ctx.db, input.assessmentId, 'analysis_started', { domains });
-  const workers = await ensureWorkers(ctx, input.correlationId ?? undefined);
+  const workers = await ensureWorkers(
+    ctx,
+    input.correlationId ?? undefined,
+    `specialist:${input.assessmentId}:dispatch`,
+  );
   return { activatedDomains: domains, messagesSent: pending.length, workersLaunched: workers.length };
 }
 
 /** Launches specialist workers for waiting messages, within the cap. */
-async function ensureWorkers(ctx: AppContext, correlationId?: string) {
+async function ensureWorkers(ctx: AppContext, correlationId?: string, launchKey?: string) {
   const depth = await ctx.taskQueue.depth();
   if (depth.visible === 0) return [];
   const running = await ctx.taskLauncher.countRunning('specialist');
@@ -292,6 +298,7 @@ async function ensureWorkers(ctx: AppContext, correlationId?: string) {
     mode: 'specialist',
     wanted: Math.max(0, depth.visible - running),
     correlationId,
+    launchKey,
   });
 }
 
@@ -311,7 +318,20 @@ export async function checkAnalyses(ctx: AppContext, input: In<'checkAnalyses'>)
       'PollLimitExceeded',
       `${analysed} of ${domains.length} analyses after ${input.maxPolls} polls`,
     );
-  const launched = await ensureWorkers(ctx, input.correlationId ?? undefined);
+  const depth = await ctx.taskQueue.depth();
+  // A message of this assessment is in the dead-letter queue when none of its analyses can still come: no
+  // message waiting or in flight, and the DLQ is not empty. Fail now instead of polling for 2 hours. From the
+  // third poll on: SQS's approximate counts can lag a freshly sent message.
+  if (polls >= 3 && depth.deadLettered > 0 && depth.visible === 0 && depth.inFlight === 0)
+    throw new PipelineError(
+      'AnalysisDeadLettered',
+      `${domains.length - analysed} of ${domains.length} analyses cannot complete: their message is in the dead-letter queue`,
+    );
+  const launched = await ensureWorkers(
+    ctx,
+    input.correlationId ?? undefined,
+    `specialist:${input.assessmentId}:${polls}`,
+  );
   return { status: 'running', polls, analysed, expected: domains.length, workersLaunched: launched.length };
 }
 
@@ -359,8 +379,9 @@ export async function generateDeliverable(ctx: AppContext, stage: DeliverableSta
   }
   const deliveryCtx = await loadDeliveryContext(ctx, input.assessmentId);
   if (stage === 'implementation-kits' && deliveryCtx.validation) {
-    // The client's validation reorders the report's priorities (strong disagreement with #1 drops it below #2).
-    const reordered = applyValidation(deliveryCtx.priorities, deliveryCtx.validation);
+    // The client's validation reshapes the report's priorities: rejected ones dropped and replaced, constraints
+    // applied, strong agreement with high resources moves a priority up (src/analysis/reshape.ts).
+    const reordered = kitPlanFor(deliveryCtx).priorities.map((p) => p.item);
     deliveryCtx.priorities = reordered;
     await ctx.db.assessment.update({
       where: { id: input.assessmentId },

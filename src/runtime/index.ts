@@ -4,6 +4,7 @@ import { loadConfig } from '../config';
 import type { AppContext } from '../context';
 import { createContext } from './context';
 import { resolveSecretArns } from './secrets';
+import { withDatabaseUrl } from './database-url';
 
 let current: AppContext | undefined;
 
@@ -22,7 +23,7 @@ function localStackEnv(env: NodeJS.ProcessEnv): Record<string, string> {
  * `sls invoke local`), or the one a host installed with setAppContext (the local stack, tests).
  */
 export function getAppContext(): AppContext {
-  current ??= createContext(loadConfig({ ...localStackEnv(process.env), ...process.env }));
+  current ??= createContext(loadConfig(withDatabaseUrl({ ...localStackEnv(process.env), ...process.env })));
   return current;
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/db/client';
 import type { ObjectStore } from '../../src/ports';
-import { fixtureAnalyses, fixtureProfile } from '../../src/delivery/fixtures';
+import { fixtureAnalyses, fixtureProfile } from '../fixtures/delivery';
 
 /**
  * A completed assessment written straight into the database and object store, with a row in every table a real

@@ -27,7 +27,8 @@ const PRICES: Prices = {
   asOf: 'test',
   source: 'round numbers for tests',
   hoursPerMonth: 730,
-  fargate: { vcpuHour: 0.04, gbHour: 0.005 },
+  fargate: { vcpuHour: 0.04, gbHour: 0.005, arm64Factor: 0.8, spotFactor: 0.3 },
+  waf: { webAclMonth: 5, ruleMonth: 1, perMillionRequests: 0.6 },
   alb: { hour: 0.02, lcuHour: 0.01 },
   natGateway: { hour: 0.05, perGbProcessed: 0.05 },
   publicIpv4Hour: 0.005,
@@ -400,5 +401,68 @@ describe('inventory from a packaged template', () => {
     expect(runsPerMonth('rate(5 minutes)')).toBe(8_760);
     expect(runsPerMonth('rate(1 hour)')).toBe(730);
     expect(runsPerMonth('rate(2 days)')).toBe(15);
+  });
+});
+
+describe('issue 10: WAF, access logs, secrets and the lean profile options', () => {
+  test('a regional web ACL is priced per ACL, per rule and per request; the lean profile has none', () => {
+    // Prepare
+    const inv: Inventory = { ...PRD_INVENTORY, waf: { webAcls: 1, rules: 4 } };
+    // Act
+    const withWaf = estimate(inv, USAGE, PRICES);
+    const lean = estimate(leanProfile(inv), USAGE, PRICES);
+    // Assess
+    const waf = withWaf.lines.filter((l) => l.service === 'WAF');
+    expect(waf).toHaveLength(1);
+    expect(waf[0].afterFreeTier).toBeGreaterThanOrEqual(5 + 4);
+    expect(lean.lines.some((l) => l.service === 'WAF')).toBe(false);
+  });
+
+  test('ARM64 and Fargate Spot are lean profile options that lower only the agent tasks', () => {
+    const BIG: Usage = { ...USAGE, assessmentsPerMonth: 10_000 }; // line figures are rounded to cents
+    const agents = (e: Estimate) =>
+      e.lines.filter((l) => l.service === 'ECS Fargate').reduce((n, l) => n + l.afterFreeTier, 0);
+    const plain = estimate(leanProfile(PRD_INVENTORY), BIG, PRICES);
+    const arm = estimate(leanProfile(PRD_INVENTORY, { arm64: true }), BIG, PRICES);
+    const spot = estimate(leanProfile(PRD_INVENTORY, { fargateSpot: true }), BIG, PRICES);
+    const both = estimate(leanProfile(PRD_INVENTORY, { arm64: true, fargateSpot: true }), BIG, PRICES);
+    expect(agents(plain)).toBeGreaterThan(0);
+    expect(agents(arm)).toBeCloseTo(agents(plain) * 0.8, 0);
+    expect(agents(spot)).toBeCloseTo(agents(plain) * 0.3, 0);
+    expect(agents(both)).toBeCloseTo(agents(plain) * 0.24, 0);
+    expect(both.lines.find((l) => l.service === 'ECS Fargate')?.item).toMatch(/ARM64, Fargate Spot/);
+    expect(plain.aws.afterFreeTier - both.aws.afterFreeTier).toBeCloseTo(agents(plain) - agents(both), 0);
+  });
+
+  test('the inventory counts the web ACL rules, the RDS-managed master secret and the access logs', () => {
+    // Prepare
+    const t: CfnTemplate = {
+      Resources: {
+        Acl: { Type: 'AWS::WAFv2::WebACL', Properties: { Rules: [{}, {}, {}] } },
+        Db: {
+          Type: 'AWS::RDS::DBInstance',
+          Properties: {
+            DBInstanceClass: 'db.t4g.micro',
+            AllocatedStorage: '20',
+            ManageMasterUserPassword: true,
+          },
+        },
+        S1: { Type: 'AWS::SecretsManager::Secret' },
+        LogsBucket: {
+          Type: 'AWS::S3::Bucket',
+          Properties: { LifecycleConfiguration: { Rules: [{ ExpirationInDays: 365 }] } },
+        },
+        Lb: {
+          Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+          Properties: { LoadBalancerAttributes: [{ Key: 'access_logs.s3.enabled', Value: 'true' }] },
+        },
+      },
+    };
+    // Act
+    const inv = inventoryFromTemplate(t);
+    // Assess
+    expect(inv.waf).toEqual({ webAcls: 1, rules: 3 });
+    expect(inv.secrets).toBe(2);
+    expect(inv.accessLogs).toEqual({ retentionDays: 365 });
   });
 });

@@ -13,28 +13,18 @@ import {
   containerEnv,
   created,
   ofType,
-  packageStage,
   props,
   resolveIf,
   roleAllows,
   roleStatements,
   runPackage,
+  STAGE_ENV,
+  stageTemplate,
   stateMachineDefinition,
   type Json,
 } from './helpers/template';
 
-const PROD_ENV = {
-  SCALEMAP_ALERT_EMAIL: 'founders@example.com',
-  SCALEMAP_SES_FROM: 'assessments@example.com',
-  SCALEMAP_SES_IDENTITY: 'example.com',
-  SCALEMAP_CERTIFICATE_ARN:
-    'arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555',
-  SCALEMAP_API_DOMAIN: 'api.example.com',
-  SCALEMAP_WEB_DOMAIN: 'app.example.com',
-  SCALEMAP_WEB_CERTIFICATE_ARN:
-    'arn:aws:acm:us-east-1:123456789012:certificate/66666666-7777-8888-9999-000000000000',
-  IMAGE_TAG: '0123456789abcdef0123456789abcdef01234567',
-};
+const PROD_ENV = STAGE_ENV.prod;
 
 /** Functions the state machine calls, by logical id. */
 const PIPELINE_FUNCTIONS = [
@@ -122,12 +112,11 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
     expect(props(t, 'S3GatewayEndpoint').RouteTableIds).toContainEqual(ref('PrivateRouteTable'));
   });
 
-  test('security groups: LB 80/443 from the internet, API 3000 from the LB only, DB 5432 from API/agent/Lambda only', () => {
+  test("security groups: LB 443 from CloudFront's origin-facing prefix list only, API 3000 from the LB only, DB 5432 from API/agent/Lambda only", () => {
     const t = get();
     const lb = ingress(t, 'LoadBalancerSecurityGroup');
-    expect(lb.map((r) => [r.FromPort, r.ToPort, r.CidrIp])).toEqual([
-      [80, 80, '0.0.0.0/0'],
-      [443, 443, '0.0.0.0/0'],
+    expect(lb.map((r) => [r.FromPort, r.ToPort, r.CidrIp, r.SourcePrefixListId])).toEqual([
+      [443, 443, undefined, 'pl-4fa04526'],
     ]);
     expect(ingress(t, 'ApiTaskSecurityGroup')).toEqual([
       expect.objectContaining({
@@ -162,10 +151,11 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
     });
     expect(Number(db.AllocatedStorage)).toBe(20);
     expect(props(t, 'DatabaseSubnetGroup').SubnetIds).toEqual([ref('PrivateSubnetA'), ref('PrivateSubnetB')]);
-    expect(db.MasterUserPassword['Fn::Sub']).toMatch(
-      /^\{\{resolve:secretsmanager:\$\{DatabaseMasterSecret\}:SecretString:password\}\}$/,
-    );
-    expect(props(t, 'DatabaseMasterSecret').GenerateSecretString).toMatchObject({
+    // The master password is RDS's own secret, rotated by Secrets Manager; no copy of it anywhere.
+    expect(db.ManageMasterUserPassword).toBe(true);
+    expect(db.MasterUserPassword).toBeUndefined();
+    expect(props(t, 'AppDatabaseSecret').GenerateSecretString).toMatchObject({
+      SecretStringTemplate: '{"username":"scalemap_app"}',
       GenerateStringKey: 'password',
       ExcludePunctuation: true,
     });
@@ -175,7 +165,9 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
     const t = get();
     const names = ofType(t, 'AWS::SecretsManager::Secret').map(([, r]) => (r.Properties as Json).Name);
     for (const n of [
-      'database-url',
+      'app-database',
+      'session-secret',
+      'origin-verify',
       'openai-api-key',
       'stripe-secret-key',
       'stripe-webhook-secret',
@@ -223,6 +215,7 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
     const resourceStarOk = new Set([
       'ecr:GetAuthorizationToken',
       'ecs:ListTasks', // scoped by the ecs:cluster condition
+      'states:SendTaskSuccess', // task-token APIs take no resource: IAM accepts only "*" (the token is the scope)
       'logs:CreateLogDelivery',
       'logs:GetLogDelivery',
       'logs:UpdateLogDelivery',
@@ -295,7 +288,7 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
       expect(c.LogConfiguration.Options['awslogs-group']).toEqual(ref('AgentLogGroup'));
       expect(c.Secrets).toEqual(
         expect.arrayContaining([
-          { Name: 'DATABASE_URL', ValueFrom: ref('DatabaseUrlSecret') },
+          { Name: 'DATABASE_CREDENTIALS', ValueFrom: ref('AppDatabaseSecret') },
           { Name: 'OPENAI_API_KEY', ValueFrom: ref('OpenAiApiKeySecret') },
         ]),
       );
@@ -307,26 +300,32 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
     }
   });
 
-  test('agent task role: receive/delete/change visibility on the queue, PutEvents on the bus; nothing else', () => {
+  test('agent task role: receive/delete/change visibility on the queue, dead-letter + alert, PutEvents; nothing else', () => {
     const t = get();
     for (const a of ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility']) {
       expect(roleAllows(t, 'AgentTaskRole', a, arnOf('AgentQueue'))).toBe(true);
     }
     expect(roleAllows(t, 'AgentTaskRole', 'events:PutEvents', arnOf('EventBus'))).toBe(true);
+    expect(roleAllows(t, 'AgentTaskRole', 'sqs:SendMessage', arnOf('AgentDeadLetterQueue'))).toBe(true);
+    expect(roleAllows(t, 'AgentTaskRole', 'sns:Publish', ref('FounderAlertTopic'))).toBe(true);
     const all = roleStatements(t, 'AgentTaskRole').flatMap(actions).sort();
     expect(all).toEqual(
       [
         'events:PutEvents',
+        's3:GetObject',
+        'sns:Publish',
         'sqs:ChangeMessageVisibility',
         'sqs:DeleteMessage',
-        'sqs:GetQueueAttributes',
-        'sqs:GetQueueAttributes',
         'sqs:ReceiveMessage',
+        'sqs:SendMessage',
       ].sort(),
     );
     expect(
-      roleAllows(t, 'AgentExecutionRole', 'secretsmanager:GetSecretValue', ref('DatabaseUrlSecret')),
+      roleAllows(t, 'AgentExecutionRole', 'secretsmanager:GetSecretValue', ref('AppDatabaseSecret')),
     ).toBe(true);
+    expect(roleAllows(t, 'AgentExecutionRole', 'secretsmanager:GetSecretValue', ref('SessionSecret'))).toBe(
+      false,
+    );
   });
 
   test(`log groups: /ecs/scalemap-agents and every Lambda and the state machine keep logs ${retention} days`, () => {
@@ -467,24 +466,24 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
         SecurityGroupIds: [ref('LambdaSecurityGroup')],
         SubnetIds: [ref('PrivateSubnetA'), ref('PrivateSubnetB')],
       });
-      expect(lambdaEnv(t, id).DATABASE_URL_SECRET_ARN).toEqual(ref('DatabaseUrlSecret'));
+      expect(lambdaEnv(t, id).DATABASE_CREDENTIALS_SECRET_ARN).toEqual(ref('AppDatabaseSecret'));
       expect(lambdaEnv(t, id).DATABASE_POOL_MAX).toBe('1');
-      expect(roleAllows(t, roleOf(t, id), 'secretsmanager:GetSecretValue', ref('DatabaseUrlSecret'))).toBe(
+      expect(roleAllows(t, roleOf(t, id), 'secretsmanager:GetSecretValue', ref('AppDatabaseSecret'))).toBe(
         true,
       );
     }
     expect(props(t, 'AlertFounderLambdaFunction').VpcConfig).toBeUndefined();
-    // The app's config wants DATABASE_URL and SESSION_SECRET in every process on AWS.
+    // SESSION_SECRET only where sessions are handled (the API); no database credentials where there is no query.
     for (const [id] of ofType(t, 'AWS::Lambda::Function')) {
-      expect({ id, db: lambdaEnv(t, id).DATABASE_URL_SECRET_ARN }).toEqual({
+      const env = lambdaEnv(t, id);
+      expect({ id, session: 'SESSION_SECRET_SECRET_ARN' in env }).toEqual({
         id,
-        db: ref('DatabaseUrlSecret'),
+        session: id === 'ApiLambdaFunction',
       });
-      expect({ id, session: lambdaEnv(t, id).SESSION_SECRET_SECRET_ARN }).toEqual({
-        id,
-        session: ref('SessionSecret'),
-      });
+      expect(env.DATABASE_URL_SECRET_ARN).toBeUndefined();
     }
+    for (const id of ['AlertFounderLambdaFunction', 'StartPipelineLambdaFunction'])
+      expect(lambdaEnv(t, id).DATABASE_CREDENTIALS_SECRET_ARN).toBeUndefined();
   });
 
   test('least privilege per function, as the issue lists it', () => {
@@ -505,6 +504,8 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
     expect(allows('CheckTask', 'ecs:RunTask')).toBe(true);
     expect(allows('DispatchAgents', 'sqs:SendMessage', arnOf('AgentQueue'))).toBe(true);
     expect(allows('DispatchAgents', 'sqs:GetQueueAttributes', arnOf('AgentQueue'))).toBe(true);
+    expect(allows('PrepareExecution', 'ses:SendEmail')).toBe(true); // the submission confirmation
+    expect(allows('AwaitValidation', 'states:SendTaskSuccess', '*')).toBe(true);
     expect(allows('DispatchAgents', 'ecs:RunTask', agentDefs)).toBe(true);
     expect(allows('CheckAnalyses', 'sqs:GetQueueAttributes', arnOf('AgentQueue'))).toBe(true);
     expect(allows('CheckAnalyses', 'ecs:RunTask', agentDefs)).toBe(true);
@@ -513,7 +514,7 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
       expect(allows(fn, 's3:PutObject', { 'Fn::Sub': '${DocumentsBucket.Arn}/*' })).toBe(true);
     }
     expect(allows('SendDeliveryEmail', 'ses:SendEmail')).toBe(true);
-    expect(allows('SendDeliveryEmail', 's3:GetObject', { 'Fn::Sub': '${DocumentsBucket.Arn}/*' })).toBe(true);
+    expect(allows('SendDeliveryEmail', 's3:GetObject')).toBe(false);
     expect(allows('AlertFounder', 'sns:Publish', ref('FounderAlertTopic'))).toBe(true);
     expect(allows('RelayOutbox', 'events:PutEvents', arnOf('EventBus'))).toBe(true);
     expect(allows('MarkFailed', 'events:PutEvents')).toBe(false);
@@ -646,8 +647,8 @@ function commonChecks(stage: 'dev' | 'prod', get: () => Template) {
 describe('dev stage (API on Lambda, no NAT gateway)', () => {
   let t: Template;
   beforeAll(() => {
-    t = packageStage('dev');
-  }, 180_000);
+    t = stageTemplate('dev');
+  }, 1_000_000);
   commonChecks('dev', () => t);
 
   test('the API is a Lambda behind an HTTP API route ANY /api/{proxy+}; no load balancer, no API service', () => {
@@ -664,10 +665,21 @@ describe('dev stage (API on Lambda, no NAT gateway)', () => {
     expect(JSON.stringify(alarm.Metrics)).toContain('"AWS/ApiGateway"');
   });
 
-  test('the API Lambda may use S3, Cognito, EventBridge and its secrets', () => {
+  test('the API Lambda may use S3, EventBridge and its secrets; only the Cognito admin actions it calls', () => {
     const role = roleOf(t, 'ApiLambdaFunction');
     expect(roleAllows(t, role, 's3:PutObject', { 'Fn::Sub': '${DocumentsBucket.Arn}/*' })).toBe(true);
-    expect(roleAllows(t, role, 'cognito-idp:AdminInitiateAuth', arnOf('UserPool'))).toBe(true);
+    // Only the founder check, sign-out everywhere and undoing a half-made registration; never AdminAddUserToGroup.
+    expect(
+      roleStatements(t, role)
+        .flatMap(actions)
+        .filter((a) => a.startsWith('cognito-idp:'))
+        .sort(),
+    ).toEqual([
+      'cognito-idp:AdminDeleteUser',
+      'cognito-idp:AdminListGroupsForUser',
+      'cognito-idp:AdminUserGlobalSignOut',
+    ]);
+    expect(props(t, 'ApiLambdaFunction').Environment.Variables.TRUST_PROXY).toBe('2');
     expect(roleAllows(t, role, 'events:PutEvents', arnOf('EventBus'))).toBe(true);
     expect(roleAllows(t, role, 'secretsmanager:GetSecretValue', ref('StripeSecretKeySecret'))).toBe(true);
     expect(props(t, 'ApiLambdaFunction').Environment.Variables.STRIPE_SECRET_KEY_SECRET_ARN).toEqual(
@@ -691,8 +703,8 @@ describe('dev stage (API on Lambda, no NAT gateway)', () => {
 describe('prod stage (API on Fargate behind the ALB, NAT gateway, protected)', () => {
   let t: Template;
   beforeAll(() => {
-    t = packageStage('prod', PROD_ENV);
-  }, 180_000);
+    t = stageTemplate('prod');
+  }, 1_000_000);
   commonChecks('prod', () => t);
 
   test('API task definition: 1 vCPU / 2 GB, port 3000, secrets by reference, the shared environment', () => {
@@ -708,7 +720,7 @@ describe('prod stage (API on Fargate behind the ALB, NAT gateway, protected)', (
     expect(c.Image).toEqual({ 'Fn::Sub': `\${ApiRepository.RepositoryUri}:${PROD_ENV.IMAGE_TAG}` });
     expect(c.Secrets.map((s: Json) => s.Name).sort()).toEqual(
       [
-        'DATABASE_URL',
+        'DATABASE_CREDENTIALS',
         'OPENAI_API_KEY',
         'SESSION_SECRET',
         'STRIPE_SECRET_KEY',
@@ -723,11 +735,13 @@ describe('prod stage (API on Fargate behind the ALB, NAT gateway, protected)', (
       HOST: '0.0.0.0',
       DATABASE_POOL_MAX: '10',
       PUBLIC_URL: 'https://app.example.com',
+      TRUST_PROXY: '2',
+      DATABASE_NAME: 'scalemap',
     });
     for (const name of SHARED_ENV) expect(Object.keys(env)).toContain(name);
   });
 
-  test('API service behind the ALB: health check GET /api/health every 30 s, circuit breaker with rollback, 1-3 tasks on CPU', () => {
+  test('API service behind the ALB: liveness check GET /api/health/live every 30 s, circuit breaker with rollback, 1-3 tasks on CPU', () => {
     const s = props(t, 'ApiService');
     expect(s).toMatchObject({
       ServiceName: 'scalemap-api-service',
@@ -744,7 +758,7 @@ describe('prod stage (API on Fargate behind the ALB, NAT gateway, protected)', (
     expect(props(t, 'ApiTargetGroup')).toMatchObject({
       Port: 3000,
       TargetType: 'ip',
-      HealthCheckPath: '/api/health',
+      HealthCheckPath: '/api/health/live',
       HealthCheckIntervalSeconds: 30,
       Matcher: { HttpCode: '200' },
     });
@@ -765,26 +779,39 @@ describe('prod stage (API on Fargate behind the ALB, NAT gateway, protected)', (
     });
   });
 
-  test('HTTPS listener with the stage certificate; HTTP redirects to HTTPS; CloudFront reaches the ALB over HTTPS', () => {
-    expect(condition(t, 'ApiOverHttps')).toBe(true);
-    expect(created(t, 'HttpsListener')).toBe(true);
+  test('HTTPS end to end: 443 only, the stage certificate, only requests carrying the CloudFront origin secret are forwarded', () => {
+    expect(ofType(t, 'AWS::ElasticLoadBalancingV2::Listener').map(([id]) => id)).toEqual(['HttpsListener']);
     expect(props(t, 'HttpsListener')).toMatchObject({
       Port: 443,
       Protocol: 'HTTPS',
       Certificates: [{ CertificateArn: PROD_ENV.SCALEMAP_CERTIFICATE_ARN }],
+      DefaultActions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '403' } }],
     });
-    const http = resolveIf(t, props(t, 'HttpListener').DefaultActions[0]) as Json;
-    expect(http).toMatchObject({
-      Type: 'redirect',
-      RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' },
-    });
+    const rule = props(t, 'HttpsFromCloudFrontRule');
+    expect(rule.Conditions[0].HttpHeaderConfig.HttpHeaderName).toBe('X-Origin-Verify');
+    const secretRef = { 'Fn::Sub': '{{resolve:secretsmanager:${OriginVerifySecret}:SecretString}}' };
+    expect(rule.Conditions[0].HttpHeaderConfig.Values).toEqual([secretRef]);
+    expect(rule.Actions).toEqual([{ Type: 'forward', TargetGroupArn: ref('ApiTargetGroup') }]);
     const origin = props(t, 'WebDistribution').DistributionConfig.Origins.find((o: Json) => o.Id === 'api');
-    expect(resolveIf(t, origin.DomainName)).toBe('api.example.com');
-    expect(resolveIf(t, origin.CustomOriginConfig.OriginProtocolPolicy)).toBe('https-only');
+    expect(origin.DomainName).toBe('api.example.com');
+    expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
+    expect(origin.OriginCustomHeaders).toEqual([{ HeaderName: 'X-Origin-Verify', HeaderValue: secretRef }]);
     expect(resolveIf(t, props(t, 'WebDistribution').DistributionConfig.Aliases)).toEqual(['app.example.com']);
+    // HSTS and CSP on everything CloudFront serves; WAF and access logs on the load balancer.
+    const headers = props(t, 'SecurityHeadersPolicy').ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(headers.StrictTransportSecurity).toMatchObject({
+      AccessControlMaxAgeSec: 63072000,
+      Override: true,
+    });
+    expect(JSON.stringify(headers.ContentSecurityPolicy)).toContain("default-src 'self'");
+    expect(props(t, 'ApiWebAclAssociation').ResourceArn).toEqual(ref('ApiLoadBalancer'));
+    expect(props(t, 'ApiLoadBalancer').LoadBalancerAttributes).toContainEqual({
+      Key: 'access_logs.s3.enabled',
+      Value: 'true',
+    });
   });
 
-  test('API task role: S3 on the bucket, Cognito on the pool, PutEvents, task tokens on the state machine', () => {
+  test('API task role: S3 on the bucket, PutEvents, StartExecution, task tokens ("*"); only the Cognito admin actions it calls', () => {
     const sm = {
       'Fn::Sub':
         'arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:scalemap-delivery-prod',
@@ -792,10 +819,20 @@ describe('prod stage (API on Fargate behind the ALB, NAT gateway, protected)', (
     expect(roleAllows(t, 'ApiTaskRole', 's3:PutObject', { 'Fn::Sub': '${DocumentsBucket.Arn}/*' })).toBe(
       true,
     );
-    expect(roleAllows(t, 'ApiTaskRole', 'cognito-idp:AdminInitiateAuth', arnOf('UserPool'))).toBe(true);
+    // Only the founder check, sign-out everywhere and undoing a half-made registration; never AdminAddUserToGroup.
+    expect(
+      roleStatements(t, 'ApiTaskRole')
+        .flatMap(actions)
+        .filter((a) => a.startsWith('cognito-idp:'))
+        .sort(),
+    ).toEqual([
+      'cognito-idp:AdminDeleteUser',
+      'cognito-idp:AdminListGroupsForUser',
+      'cognito-idp:AdminUserGlobalSignOut',
+    ]);
     expect(roleAllows(t, 'ApiTaskRole', 'events:PutEvents', arnOf('EventBus'))).toBe(true);
-    expect(roleAllows(t, 'ApiTaskRole', 'states:SendTaskSuccess', sm)).toBe(true);
-    expect(roleAllows(t, 'ApiTaskRole', 'states:SendTaskFailure', sm)).toBe(true);
+    expect(roleAllows(t, 'ApiTaskRole', 'states:StartExecution', sm)).toBe(true);
+    expect(roleAllows(t, 'ApiTaskRole', 'states:SendTaskSuccess', '*')).toBe(true);
     expect(
       roleAllows(t, 'ApiExecutionRole', 'secretsmanager:GetSecretValue', ref('StripeWebhookSecretSecret')),
     ).toBe(true);
@@ -808,6 +845,22 @@ describe('prod stage (API on Fargate behind the ALB, NAT gateway, protected)', (
     expect(resolveIf(t, props(t, 'Database').DeletionProtection)).toBe(true);
     expect(t.Resources.Database.DeletionPolicy).toBe('Snapshot');
     expect(t.Resources.DocumentsBucket.DeletionPolicy).toBe('Retain');
+    // Every secret and data store is retained in prod.
+    for (const type of [
+      'AWS::SecretsManager::Secret',
+      'AWS::S3::Bucket',
+      'AWS::Cognito::UserPool',
+      'AWS::ECR::Repository',
+    ])
+      for (const [id, r] of ofType(t, type)) {
+        // The built web app (redeployed from git) and the framework's deployment artifacts.
+        if (id === 'WebBucket' || id === 'ServerlessDeploymentBucket') continue;
+        expect({ id, d: r.DeletionPolicy, u: r.UpdateReplacePolicy }).toEqual({
+          id,
+          d: 'Retain',
+          u: 'Retain',
+        });
+      }
     expect(resolveIf(t, props(t, 'UserPool').DeletionProtection)).toBe('ACTIVE');
     expect(props(t, 'Cluster').ClusterSettings).toEqual([{ Name: 'containerInsights', Value: 'enabled' }]);
   });
@@ -835,14 +888,25 @@ describe('prod stage (API on Fargate behind the ALB, NAT gateway, protected)', (
     expect(notes.every((n: Json) => n.Subscribers[0].Address === 'founders@example.com')).toBe(true);
   });
 
-  test('staging and prod refuse to package without an alert email or an image tag', () => {
-    const res = runPackage(
+  test('staging and prod refuse to package without an alert email, a certificate or the API domain; every stage without a sender or an image tag', () => {
+    const prod = runPackage(
       'prod',
-      { SCALEMAP_SES_FROM: 'assessments@example.com' },
+      { SCALEMAP_SES_FROM: 'assessments@example.com', IMAGE_TAG: 'abc' },
       '.serverless-prod-incomplete',
     );
-    expect(res.status).not.toBe(0);
-    expect(res.output).toMatch(/params\.prod\.alertEmail/);
-    expect(res.output).toMatch(/params\.prod\.imageTag/);
-  });
+    expect(prod.status).not.toBe(0);
+    expect(prod.output).toMatch(/params\.prod\.alertEmail/);
+    expect(prod.output).toMatch(/params\.prod\.certificateArn/);
+    expect(prod.output).toMatch(/params\.prod\.apiDomain/);
+    const dev = runPackage('dev', {}, '.serverless-dev-incomplete');
+    expect(dev.status).not.toBe(0);
+    expect(dev.output).toMatch(/SCALEMAP_SES_FROM must be set|IMAGE_TAG is not set/);
+    const devLocalSender = runPackage(
+      'dev',
+      { SCALEMAP_SES_FROM: 'assessments@scalemap.local', IMAGE_TAG: 'abc' },
+      '.serverless-dev-incomplete',
+    );
+    expect(devLocalSender.status).not.toBe(0);
+    expect(devLocalSender.output).toMatch(/SCALEMAP_SES_FROM must be set/);
+  }, 300_000);
 });

@@ -98,7 +98,27 @@ describe('EcsTaskLauncher', () => {
         { key: 'scalemap:mode', value: 'triage' },
         { key: 'scalemap:assessment', value: 'asm-1' },
       ],
+      clientToken: expect.stringMatching(/^[\x21-\x7e]{1,64}$/),
     });
+  });
+
+  it('sends a clientToken: the same launch key gives the same token (a retried step starts no second task)', async () => {
+    // Prepare
+    ecs.on(RunTaskCommand).resolves({ tasks: [{ taskArn: TASK_ARN }] });
+
+    // Act
+    await launcher.launch({ mode: 'triage', assessmentId: 'asm-1', launchKey: 'triage:asm-1:0' });
+    await launcher.launch({ mode: 'triage', assessmentId: 'asm-1', launchKey: 'triage:asm-1:0' });
+    await launcher.launch({ mode: 'triage', assessmentId: 'asm-1', launchKey: 'triage:asm-1:1' });
+    await launcher.launch({ mode: 'specialist' });
+    await launcher.launch({ mode: 'specialist' });
+
+    // Assess
+    const tokens = ecs.commandCalls(RunTaskCommand).map((c) => c.args[0].input.clientToken);
+    expect(tokens.every((t) => typeof t === 'string' && t.length > 0 && t.length <= 64)).toBe(true);
+    expect(tokens[0]).toBe(tokens[1]);
+    expect(tokens[2]).not.toBe(tokens[0]);
+    expect(tokens[3]).not.toBe(tokens[4]);
   });
 
   it('launches a specialist task with the agent definition and the correlation id of the log context', async () => {

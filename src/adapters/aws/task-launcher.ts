@@ -7,6 +7,7 @@ import {
   type Tag,
   type Task,
 } from '@aws-sdk/client-ecs';
+import { createHash, randomUUID } from 'node:crypto';
 import { logContext, logger } from '../../logger';
 import type { AgentMode, LaunchedTask, TaskLauncher, TaskState, TaskStatus } from '../../ports';
 
@@ -47,6 +48,7 @@ export class EcsTaskLauncher implements TaskLauncher {
     mode: AgentMode;
     assessmentId?: string;
     correlationId?: string;
+    launchKey?: string;
   }): Promise<LaunchedTask> {
     const correlationId = opts.correlationId ?? logContext().correlationId;
     const environment: KeyValuePair[] = [{ name: 'AGENT_MODE', value: opts.mode }];
@@ -71,6 +73,7 @@ export class EcsTaskLauncher implements TaskLauncher {
         overrides: { containerOverrides: [{ name: this.containerName, environment }] },
         startedBy: 'scalemap',
         tags,
+        clientToken: clientToken(opts.launchKey),
       }),
     );
     const failures = out.failures ?? [];
@@ -178,4 +181,12 @@ export function familyOf(taskDefinition: string): string {
 
 function missing(taskId: string): TaskStatus {
   return { taskId, state: 'STOPPED', reason: 'MISSING' };
+}
+
+/**
+ * RunTask's idempotency token (at most 64 ASCII characters): a digest of the launch key, so a step retried
+ * after a timeout gets the task it already started instead of a second one; a fresh one without a key.
+ */
+export function clientToken(launchKey?: string): string {
+  return launchKey ? createHash('sha256').update(launchKey).digest('hex') : randomUUID();
 }

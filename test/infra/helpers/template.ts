@@ -3,6 +3,7 @@
  * template, plus small helpers to query it. `.serverless-<stage>/` is the output folder (git-ignored).
  */
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { evaluateCondition } from '../../../scripts/cost/inventory';
@@ -47,7 +48,7 @@ export function runPackage(
     cwd: repoRoot,
     env: packageEnv(env),
     encoding: 'utf8',
-    timeout: 180_000,
+    timeout: 900_000, // a loaded machine can take minutes
   });
   return {
     status: res.status,
@@ -178,4 +179,85 @@ export function stateMachineDefinition(
   if (typeof def === 'string') return { definition: JSON.parse(def), placeholders: {} };
   const [json, placeholders] = def['Fn::Sub'] as [string, Record<string, unknown>];
   return { definition: JSON.parse(json), placeholders: placeholders ?? {} };
+}
+
+/** The account-specific settings each stage is packaged with in the tests (CI sets them per environment). */
+export const STAGE_ENV: Record<'dev' | 'staging' | 'prod', Record<string, string>> = {
+  dev: {
+    SCALEMAP_SES_FROM: 'assessments@dev.example.com',
+    IMAGE_TAG: '0123456789abcdef0123456789abcdef01234567',
+  },
+  staging: {
+    SCALEMAP_ALERT_EMAIL: 'founders@example.com',
+    SCALEMAP_SES_FROM: 'assessments@staging.example.com',
+    SCALEMAP_SES_IDENTITY: 'staging.example.com',
+    SCALEMAP_CERTIFICATE_ARN:
+      'arn:aws:acm:eu-west-1:123456789012:certificate/aaaaaaaa-2222-3333-4444-555555555555',
+    SCALEMAP_API_DOMAIN: 'api.staging.example.com',
+    IMAGE_TAG: '0123456789abcdef0123456789abcdef01234567',
+  },
+  prod: {
+    SCALEMAP_ALERT_EMAIL: 'founders@example.com',
+    SCALEMAP_SES_FROM: 'assessments@example.com',
+    SCALEMAP_SES_IDENTITY: 'example.com',
+    SCALEMAP_SES_CREATE_IDENTITY: 'true',
+    SCALEMAP_CERTIFICATE_ARN:
+      'arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555',
+    SCALEMAP_API_DOMAIN: 'api.example.com',
+    SCALEMAP_WEB_DOMAIN: 'app.example.com',
+    SCALEMAP_WEB_CERTIFICATE_ARN:
+      'arn:aws:acm:us-east-1:123456789012:certificate/66666666-7777-8888-9999-000000000000',
+    IMAGE_TAG: '0123456789abcdef0123456789abcdef01234567',
+  },
+};
+export const STAGES = ['dev', 'staging', 'prod'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** What a packaged template depends on: the service definition, its fragments and the stage settings. */
+function packageKey(stage: string, env: Record<string, string>): string {
+  const hash = crypto.createHash('sha256');
+  const walk = (p: string) => {
+    const full = path.join(repoRoot, p);
+    if (!fs.existsSync(full)) return;
+    if (fs.statSync(full).isDirectory()) for (const e of fs.readdirSync(full).sort()) walk(path.join(p, e));
+    else hash.update(p).update(fs.readFileSync(full));
+  };
+  ['serverless.yml', 'resources', 'stepfunctions', 'functions', 'package.json'].forEach(walk);
+  hash.update(stage).update(JSON.stringify(env));
+  return hash.digest('hex');
+}
+
+/**
+ * The packaged template of a stage with its STAGE_ENV, packaged at most once per change of its inputs:
+ * test files (in parallel Jest workers) share `.serverless-<stage>/`, keyed by a hash of the inputs.
+ * SCALEMAP_INFRA_TEMPLATE_DIR=<dir> reads `<dir>/<stage>/` instead (to run the checks on another
+ * revision's templates).
+ */
+export function stageTemplate(stage: Stage): Template {
+  const other = process.env.SCALEMAP_INFRA_TEMPLATE_DIR;
+  if (other) return readTemplate(path.join(other, stage));
+  const env = STAGE_ENV[stage];
+  const outDir = path.join(repoRoot, `.serverless-${stage}`);
+  const keyFile = path.join(outDir, '.package-key');
+  const key = packageKey(stage, env);
+  if (fs.existsSync(keyFile) && fs.readFileSync(keyFile, 'utf8') === key) return readTemplate(outDir);
+  const tmp = `.serverless-${stage}-${process.pid}`;
+  const res = runPackage(stage, env, tmp);
+  if (res.status !== 0) throw new Error(`sls package --stage ${stage} failed:\n${res.output}`);
+  fs.writeFileSync(path.join(res.outDir, '.package-key'), key);
+  fs.rmSync(outDir, { recursive: true, force: true });
+  try {
+    fs.renameSync(res.outDir, outDir);
+  } catch {
+    // another worker finished first: its copy has the same inputs
+    fs.rmSync(res.outDir, { recursive: true, force: true });
+  }
+  return readTemplate(fs.existsSync(outDir) ? outDir : res.outDir);
+}
+
+/** The directory of a stage's packaged template (after stageTemplate). */
+export function stageTemplateFile(stage: Stage): string {
+  const other = process.env.SCALEMAP_INFRA_TEMPLATE_DIR;
+  const dir = other ? path.join(other, stage) : path.join(repoRoot, `.serverless-${stage}`);
+  return path.join(dir, 'cloudformation-template-update-stack.json');
 }
