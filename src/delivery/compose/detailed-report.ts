@@ -289,7 +289,7 @@ function validationCallToAction(ctx: DeliveryContext, views: PriorityView[]): Se
       {
         kind: 'keyValue',
         items: [
-          { key: 'Validate here', value: link, href: link },
+          { key: 'Validate here', value: 'Open your validation form', href: link },
           { key: 'Please reply by', value: formatDateTime(deadline) },
         ],
       },
