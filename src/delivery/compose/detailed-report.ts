@@ -38,6 +38,7 @@ import {
   valueText,
 } from './shared';
 import { analystLabel } from '../../domain/analysis';
+import { documentReadingSection } from './documents-read';
 // ---------------------------------------------------------------------------------------------------------------
 // Detailed report (48 h)
 // ---------------------------------------------------------------------------------------------------------------
@@ -333,6 +334,9 @@ export function composeDetailedReport(ctx: DeliveryContext): DeliverableDocument
       heatmapTable(cells),
     ],
   });
+
+  const reading = documentReadingSection(ctx);
+  if (reading) sections.push(reading);
 
   if (views.length === 0) {
     sections.push({
