@@ -64,7 +64,7 @@ const ctx: DeliveryContext = { ...fixtureContext(), documents: [board, review, p
 describe('what we read in the client’s documents', () => {
   const report = composeDetailedReport(ctx);
   const section = report.sections.find((s) => s.heading === 'What we read in your documents');
-  const text = section ? documentText({ title: '', sections: [section] }) : '';
+  const text = section ? documentText({ title: '', subtitle: '', sections: [section] }) : '';
 
   it('lists each read document with its figures, each figure once, with the file name', () => {
     expect(section).toBeDefined();
@@ -85,7 +85,7 @@ describe('what we read in the client’s documents', () => {
 
   it('puts the figures a benchmark flags in the summary’s storyline, and nothing when there are no documents', () => {
     const summary = composeExecutiveSummary(ctx);
-    const storyline = documentText({ title: '', sections: [summary.sections[0]!] });
+    const storyline = documentText({ title: '', subtitle: '', sections: [summary.sections[0]!] });
     expect(storyline).toContain(
       'Your own documents show it: net revenue retention 84% (board-pack-q3.pdf; typically',
     );
