@@ -20,9 +20,10 @@ function build() {
   const { config } = ctx;
   if (!config.SESSION_SECRET)
     throw new Error('SESSION_SECRET is required by the API (SESSION_SECRET_SECRET_ARN)');
-  const sessions = createSessionStore(config.DATABASE_URL!, dbTimeouts(config));
+  const sessions = createSessionStore(config.DATABASE_URL!, dbTimeouts(config), { cache: false });
   const app = createApp(ctx, {
     sessionStore: sessions.store,
+    authCache: sessions.cache,
     sessionSecret: config.SESSION_SECRET ?? 'scalemap-development-only-secret',
     authRateLimitPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,
   });

@@ -3,7 +3,8 @@
  * into the local stack and prints, per stage, how late each release was against its due time (p50, p99, max) and
  * the share on time (at or before the due time plus 1% of the stage's 24 h interval), the peak of concurrently
  * running agent tasks (never above the cap of 5), the peak database connections, and the specialist prompt tokens
- * per assessment (gpt-tokenizer) for the activated specialists against running all twelve.
+ * per assessment (gpt-tokenizer) for the activated specialists against running all twelve, each prompt built with
+ * four real documents read by the extractor (scripts/bench/documents-fixture.ts), so their facts are counted.
  * Exits non-zero when a delivery misses the target or an assessment failed.
  */
 import '../../src/local/quiet';
@@ -19,6 +20,7 @@ import { profileSchema } from '../../src/domain/profile';
 import { buildSpecialistUserPrompt } from '../../src/agents/personas';
 import { loadPersona } from '../../src/agents/specialist-agent';
 import { DOMAIN_IDS, type DomainId } from '../../src/domain/domains';
+import { benchDocuments } from './documents-fixture';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -139,6 +141,7 @@ async function main() {
     // Prompt tokens: the activated specialists' prompts against all twelve (applicable) specialists.
     let activatedTokens = 0;
     let allTokens = 0;
+    const documents = await benchDocuments();
     for (const c of clients) {
       const triage = await db.triageResult.findUniqueOrThrow({ where: { assessmentId: c.id } });
       const input = (domain: DomainId) => ({
@@ -149,7 +152,7 @@ async function main() {
           score: a.score ?? null,
           text: a.text ?? null,
         })),
-        documents: [],
+        documents,
       });
       const tokensFor = async (domain: DomainId) => {
         const persona = await loadPersona(db, domain);

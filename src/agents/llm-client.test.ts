@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { APIConnectionError } from 'openai';
+import { z } from 'zod';
 import type { LlmRequest } from '../ports';
 import { CircuitBreaker, CircuitOpenError } from './circuit-breaker';
 import {
@@ -174,6 +175,46 @@ describe('OpenAiLlm against a stand-in HTTP server', () => {
         outcome: 'ok',
       },
     ]);
+  });
+
+  it('with a zod schema: sends the strict schema derived from it and returns the parsed answer', async () => {
+    // Prepare
+    const schema = z.object({ score: z.number().min(1).max(5), note: z.string() });
+    server.script(completion('{"score":3,"note":"ok"}'));
+
+    // Act
+    const response = await llm().complete({ ...request, jsonSchema: undefined, schema });
+
+    // Assess
+    expect(response.parsed).toEqual({ score: 3, note: 'ok' });
+    expect(server.requests[0].body.response_format).toMatchObject({
+      type: 'json_schema',
+      json_schema: {
+        name: 'domain_analysis',
+        strict: true,
+        schema: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['score', 'note'],
+          properties: { score: { type: 'number', minimum: 1, maximum: 5 } },
+        },
+      },
+    });
+  });
+
+  it('with a zod schema: a schema-invalid answer is an InvalidLlmOutputError, its tokens recorded', async () => {
+    // Prepare
+    const schema = z.object({ score: z.number().min(1).max(5) });
+    server.script(completion('{"score":42}'));
+
+    // Act
+    const act = llm().complete({ ...request, jsonSchema: undefined, schema });
+
+    // Assess
+    await expect(act).rejects.toThrow(InvalidLlmOutputError);
+    await expect(act).rejects.toThrow(/score/);
+    expect(server.requests).toHaveLength(1); // not retried by the client: the caller decides
+    expect(usage).toEqual([expect.objectContaining({ outcome: 'invalid-output', promptTokens: 1000 })]);
   });
 
   it('retries 429s with growing backoff and succeeds on the third attempt', async () => {

@@ -1,4 +1,6 @@
 import OpenAI from 'openai';
+import { zodResponseFormat } from 'openai/helpers/zod';
+import { z } from 'zod';
 import type { Config } from '../config';
 import { logger } from '../logger';
 import type { Llm, LlmRequest, LlmResponse } from '../ports';
@@ -128,11 +130,11 @@ export class OpenAiLlm implements Llm {
     });
   }
 
-  complete(request: LlmRequest): Promise<LlmResponse> {
+  complete<T = unknown>(request: LlmRequest<T>): Promise<LlmResponse<T>> {
     return this.breaker.execute(() => this.withRetries(request));
   }
 
-  private async withRetries(request: LlmRequest): Promise<LlmResponse> {
+  private async withRetries<T>(request: LlmRequest<T>): Promise<LlmResponse<T>> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.attempt(request);
@@ -148,8 +150,15 @@ export class OpenAiLlm implements Llm {
     }
   }
 
-  /** One HTTP call, timed out as a whole, its usage recorded whatever the outcome. */
-  private async attempt(request: LlmRequest): Promise<LlmResponse> {
+  /**
+   * One HTTP call, timed out as a whole, its usage recorded whatever the outcome. With a zod `schema`, the SDK's
+   * helper `zodResponseFormat` (zod 4 through `z.toJSONSchema`, made strict) gives the response format and its
+   * `$parseRaw` (what `chat.completions.parse` runs) checks the answer; `create` is called rather than `parse` so a
+   * schema-invalid answer still has its tokens recorded.
+   */
+  private async attempt<T>(request: LlmRequest<T>): Promise<LlmResponse<T>> {
+    const format = request.schema ? zodResponseFormat(request.schema, schemaName(request.schemaName)) : null;
+    if (!format && !request.jsonSchema) throw new Error(`LLM request for ${request.agent} has no schema`);
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -165,7 +174,7 @@ export class OpenAiLlm implements Llm {
             { role: 'system', content: request.system },
             { role: 'user', content: request.user },
           ],
-          response_format: {
+          response_format: format ?? {
             type: 'json_schema',
             json_schema: { name: schemaName(request.schemaName), schema: request.jsonSchema, strict: true },
           },
@@ -192,8 +201,22 @@ export class OpenAiLlm implements Llm {
         content === null ? `no content (finish_reason ${completion.choices[0]?.finish_reason})` : 'not JSON';
       throw new InvalidLlmOutputError(`LLM output for ${request.agent} is ${why}`, content);
     }
+    let parsed: T | undefined;
+    if (format) {
+      try {
+        parsed = format.$parseRaw(content) as T;
+      } catch (err) {
+        await this.record(request, model, promptTokens, completionTokens, 'invalid-output');
+        const issue = err instanceof z.ZodError ? err.issues[0] : undefined;
+        const where = issue ? `${issue.path.join('.') || 'answer'}: ${issue.message}` : 'invalid';
+        throw new InvalidLlmOutputError(
+          `LLM output for ${request.agent} does not match the schema (${where})`,
+          content,
+        );
+      }
+    }
     await this.record(request, model, promptTokens, completionTokens, 'ok');
-    return { content, model, promptTokens, completionTokens };
+    return { content, model, promptTokens, completionTokens, ...(format ? { parsed } : {}) };
   }
 
   /** Exponential backoff with equal jitter; a longer Retry-After from the server wins, within maxDelayMs. */
@@ -204,7 +227,7 @@ export class OpenAiLlm implements Llm {
   }
 
   private async record(
-    request: LlmRequest,
+    request: LlmRequest<unknown>,
     model: string,
     promptTokens: number,
     completionTokens: number,

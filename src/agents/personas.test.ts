@@ -1,14 +1,23 @@
 import { EVIDENCE_DERIVED_FIELDS, specialistAnalysisSchema } from '../domain/analysis';
-import { DOMAIN_IDS } from '../domain/domains';
+import { DOMAIN_IDS, domainName, type DomainId } from '../domain/domains';
 import { ALL_QUESTIONS } from '../domain/questionnaire';
 import { fakeQuestionSet, makeProfile } from '../domain/testing/fake-questions';
-import { TRIAGE_SYSTEM_PROMPT } from '../domain/triage';
+import { TRIAGE_SYSTEM_PROMPT } from './triage-prompt';
+import { encode } from 'gpt-tokenizer';
+import { saasCompany, servicesCompany } from '../../test/fixtures/companies';
+import type { DocumentFact, ExtractedDocument } from '../domain/document-facts';
+import { profileFacts } from '../domain/profile';
+import { isApplicable } from '../domain/questionnaire';
 import {
   buildSpecialistUserPrompt,
-  SPECIALIST_JSON_SCHEMA,
+  DOCUMENT_FACT_TOKEN_BUDGET,
+  domainFacts,
+  factLine,
+  MAX_STRENGTH_LABELS,
   SPECIALIST_PERSONAS,
   TRIAGE_PERSONA,
 } from './personas';
+import { SPECIALIST_JSON_SCHEMA } from './specialist-output';
 import { analyseDomainByRules } from './rule-analyst';
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
@@ -21,7 +30,7 @@ describe('SPECIALIST_PERSONAS', () => {
     for (const [domain, p] of Object.entries(SPECIALIST_PERSONAS)) {
       expect(words(p.systemPrompt)).toBeLessThanOrEqual(350);
       expect(p.systemPrompt).toContain(p.name);
-      expect(p.systemPrompt).toContain(`${domain}:<question id>`);
+      expect(p.systemPrompt).toContain(domainName(domain as DomainId));
       expect(p.systemPrompt).toMatch(/JSON/);
       expect(p.systemPrompt).toMatch(/UK English/);
       expect(p.background.length).toBeGreaterThan(40);
@@ -56,14 +65,15 @@ describe('buildSpecialistUserPrompt', () => {
         { fileName: 'org.pdf', domain: 'people-organization', contentType: 'application/pdf' },
       ],
     });
-    expect(prompt).toContain('- fin-01 financial-management topic 1: 5/5 "fin-01 broken practice"');
-    expect(prompt).toContain('fin-01-f1 (What have you tried on fin-01?): "We tried a spreadsheet."');
-    expect(prompt).toContain('- fin-02 financial-management topic 2: 2/5 "fin-02 good practice"');
+    expect(prompt).toContain('fin-01 financial-management topic 1 5 "fin-01 broken practice"');
+    expect(prompt).toContain(' fin-01-f1: "We tried a spreadsheet."');
+    expect(prompt).toContain('fin-02 financial-management topic 2 2 "fin-02 good practice"');
     expect(prompt).toContain('Unanswered: fin-03 financial-management topic 3');
-    expect(prompt).toContain('budget.xlsx');
-    expect(prompt).toContain('General documents: board-pack.pdf');
+    expect(prompt).toContain('budget.xlsx: not read yet');
     expect(prompt).toContain('Margins are shrinking.');
     expect(prompt).toContain('Sell the business in 2030.');
+    // A general document with nothing read for this domain adds nothing.
+    expect(prompt).not.toContain('board-pack.pdf');
     expect(prompt).not.toContain('rev-01');
     expect(prompt).not.toContain('Secret revenue note.');
     expect(prompt).not.toContain('org.pdf');
@@ -85,16 +95,31 @@ describe('buildSpecialistUserPrompt', () => {
 describe('SPECIALIST_JSON_SCHEMA', () => {
   type Obj = { required: string[]; properties: Record<string, { items?: Obj } & Partial<Obj>> };
   const schema = SPECIALIST_JSON_SCHEMA as unknown as Obj;
+  // Written by the model; the rest of specialistAnalysisSchema is derived (ids, origins, band) or evidence-derived.
+  const DERIVED = ['domain', 'analyst', 'band', ...EVIDENCE_DERIVED_FIELDS];
 
-  it('requires exactly the fields of specialistAnalysisSchema the LLM writes (the evidence-derived ones are computed)', () => {
+  it('asks the model only for the judgement fields of specialistAnalysisSchema', () => {
     const llmFields = Object.keys(specialistAnalysisSchema.shape)
-      .filter((k) => !(EVIDENCE_DERIVED_FIELDS as readonly string[]).includes(k))
+      .filter((k) => !DERIVED.includes(k))
       .sort();
     expect([...schema.required].sort()).toEqual(llmFields);
     expect(Object.keys(schema.properties).sort()).toEqual(llmFields);
   });
 
-  it('describes what the rule analyst produces, field by field', () => {
+  it('is strict: every object closed and every property required', () => {
+    const visit = (node: unknown): void => {
+      if (!node || typeof node !== 'object') return;
+      const o = node as Record<string, unknown>;
+      if (o.type === 'object') {
+        expect(o.additionalProperties).toBe(false);
+        expect([...(o.required as string[])].sort()).toEqual(Object.keys(o.properties as object).sort());
+      }
+      Object.values(o).forEach(visit);
+    };
+    visit(schema);
+  });
+
+  it('describes what the rule analyst produces, less the derived id, domain and origin', () => {
     const a = analyseDomainByRules({
       domain: 'financial-management',
       persona: { name: 'Rajiv Menon' },
@@ -106,8 +131,108 @@ describe('SPECIALIST_JSON_SCHEMA', () => {
     const finding = schema.properties.findings.items!;
     expect(Object.keys(a.findings[0]).sort()).toEqual([...finding.required].sort());
     const recommendation = schema.properties.recommendations.items!;
-    expect(Object.keys(a.recommendations[0]).sort()).toEqual([...recommendation.required].sort());
+    expect(
+      Object.keys(a.recommendations[0])
+        .filter((k) => k !== 'id' && k !== 'domain')
+        .sort(),
+    ).toEqual([...recommendation.required].sort());
     const evidence = finding.properties.evidence.items!;
-    expect(Object.keys(a.findings[0].evidence[0]).sort()).toEqual([...evidence.required].sort());
+    expect(
+      Object.keys(a.findings[0].evidence[0])
+        .filter((k) => k !== 'where')
+        .sort(),
+    ).toEqual([...evidence.required].sort());
+  });
+});
+
+describe('specialist prompt: evidence kept, document facts within the token budget', () => {
+  const companies = [saasCompany, servicesCompany];
+
+  it('carries every follow-up answer verbatim and every document fact of the domain (fixtures)', () => {
+    for (const c of companies) {
+      const facts = profileFacts(c.profile);
+      const texts = new Map(c.answers.filter((a) => a.text).map((a) => [a.questionId, a.text!]));
+      const scores = new Map(c.answers.filter((a) => a.score).map((a) => [a.questionId, a.score!]));
+      for (const domain of DOMAIN_IDS) {
+        const prompt = buildSpecialistUserPrompt({
+          domain,
+          profile: c.profile,
+          answers: c.answers,
+          documents: c.documents,
+        });
+        for (const q of ALL_QUESTIONS.filter((x) => x.domain === domain && isApplicable(x, facts))) {
+          if ((scores.get(q.id) ?? 0) < 3) continue;
+          for (const f of q.followUps ?? [])
+            if (texts.has(f.id)) expect(prompt).toContain(`"${texts.get(f.id)}"`);
+        }
+        for (const doc of c.documents)
+          for (const fact of domainFacts(doc, domain)) expect(prompt).toContain(factLine(fact));
+        // and nothing of the documents that does not bear on the domain
+        for (const doc of c.documents)
+          if (!domainFacts(doc, domain).length && doc.domain !== domain)
+            expect(prompt).not.toContain(doc.fileName);
+      }
+    }
+  });
+
+  it('ranks a long document’s facts and cuts them at DOCUMENT_FACT_TOKEN_BUDGET', () => {
+    const fact = (i: number, domains: DomainId[]): DocumentFact => ({
+      kind: 'label-value',
+      label: `Metric number ${i} of the monthly finance pack`,
+      value: `£${i + 1}0k in March, against £${i + 2}5k budgeted`,
+      number: (i + 1) * 10_000,
+      unit: 'gbp',
+      domains,
+    });
+    const extracted: ExtractedDocument = {
+      documentId: 'd1',
+      fileName: 'finance-pack.xlsx',
+      contentType: 'text/csv',
+      declaredDomain: null,
+      status: 'read',
+      text: '',
+      // Secondary-domain facts first in the file; the primary-domain ones must still win the budget.
+      facts: [
+        ...Array.from({ length: 100 }, (_, i) => fact(i, ['revenue-engine', 'financial-management'])),
+        ...Array.from({ length: 100 }, (_, i) => fact(100 + i, ['financial-management'])),
+      ],
+      tables: [],
+    };
+    const prompt = buildSpecialistUserPrompt({
+      domain: 'financial-management',
+      profile: saasCompany.profile,
+      answers: [],
+      documents: [{ fileName: 'finance-pack.xlsx', domain: null, contentType: 'text/csv', extracted }],
+    });
+    const docLine = prompt.split('\n').find((l) => l.startsWith('finance-pack.xlsx: '))!;
+    expect(encode(docLine.slice('finance-pack.xlsx: '.length)).length).toBeLessThanOrEqual(
+      DOCUMENT_FACT_TOKEN_BUDGET,
+    );
+    expect(docLine).toContain(factLine(extracted.facts[100]));
+    expect(docLine).not.toContain(factLine(extracted.facts[0]));
+    expect(prompt).toMatch(/\(\d+ lower-ranked document facts left out for length\)/);
+  });
+
+  it('gives strengths their wording only where the model needs it', () => {
+    const questions = fakeQuestionSet(6);
+    const strong = [1, 2, 3, 4, 5].map((n) => ({ questionId: `fin-0${n}`, score: 2 }));
+    const allStrong = buildSpecialistUserPrompt({
+      domain: 'financial-management',
+      profile: null,
+      questions,
+      answers: strong,
+      documents: [],
+    });
+    expect(allStrong.match(/good practice"/g)).toHaveLength(5);
+    const mixed = buildSpecialistUserPrompt({
+      domain: 'financial-management',
+      profile: null,
+      questions,
+      answers: [...strong, { questionId: 'fin-06', score: 5 }],
+      documents: [],
+    });
+    expect(mixed.match(/good practice"/g)).toHaveLength(MAX_STRENGTH_LABELS);
+    expect(mixed).toContain('fin-06 financial-management topic 6 5 "fin-06 broken practice"');
+    expect(mixed).toMatch(/also fin-0\d financial-management topic \d 2; fin-0\d/);
   });
 });

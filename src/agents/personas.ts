@@ -1,8 +1,10 @@
+import { encode } from 'gpt-tokenizer';
+import type { DocumentFact } from '../domain/document-facts';
 import { DOMAIN_IDS, domainName, type DomainId } from '../domain/domains';
 import { profileFacts, type CompanyProfile, type ProfileFacts } from '../domain/profile';
 import { ALL_QUESTIONS, isApplicable, isValidScore } from '../domain/questionnaire';
 import type { Question } from '../domain/questionnaire/types';
-import { TRIAGE_SYSTEM_PROMPT } from '../domain/triage';
+import { TRIAGE_SYSTEM_PROMPT } from './triage-prompt';
 import type { AnalystAnswer, AnalystDocument } from './rule-analyst';
 
 /** A specialist analyst's persona. The system prompt is what the LLM sees. */
@@ -115,19 +117,20 @@ const SEEDS: Record<DomainId, PersonaSeed> = {
   },
 };
 
+/** Version of the specialist prompts seeded into agent_prompts (2: compact prompt, ids and origins derived). */
+export const SPECIALIST_PROMPT_VERSION = 2;
+
 function specialistSystemPrompt(domain: DomainId, seed: PersonaSeed): string {
   return [
     `You are ${seed.name}, ScaleMap's specialist in ${domainName(domain)}. ${seed.background} ${seed.style}`,
-    `You analyse one domain of an operational assessment for the founder of a scaling company (about £1M–£50M revenue). Look first at ${seed.focus}.`,
-    'Questionnaire scores run from 1 (a strength) through 3 (average) to 5 (a serious concern).',
-    'Rules:',
-    '- Ground every statement in the answers, follow-up notes, profile or documents provided. Never invent figures, customers, documents or events.',
-    '- Give each finding evidence: source "answer", "follow-up", "document" or "profile"; ref = the question id, follow-up id, file name or profile field; quote = the words used.',
-    '- healthScore is 1–10 (10 healthiest); band: 8–10 excellent, 6–7 good, 4–5 warning, 1–3 critical.',
-    '- Write 3–5 findings, weakest first, severity low, medium, high or critical.',
-    `- Recommendations: horizon "quick-win" (0–30 days), "30-90-days" or "strategic" (90+ days), covering all three where the evidence allows; impact and effort low, medium or high; scores 0–1 for revenue, efficiency, competitive advantage and strategic alignment; basedOn = the question ids; id = "${domain}:<question id>:<n>".`,
-    '- List dependencies on other domains with a reason. Confidence is 1–10 and falls when answers are missing or contradictory.',
-    '- UK English, plain and specific, no flattery or filler.',
+    `You analyse this one domain for the founder of a scaling company (about £1M–£50M revenue). Look first at ${seed.focus}.`,
+    'Scores: 1–2 a strength, 3 average, 4–5 a serious concern.',
+    '- Use only the profile, answers, follow-ups and document facts given. Never invent figures, customers, documents or events: every figure you write must appear in them.',
+    '- 3–5 findings, weakest first, severity low, medium, high or critical. Evidence: source answer, follow-up, document or profile; ref = the question id, follow-up id, file name, or "challenges"/"objectives"; quote = words copied exactly from it.',
+    '- healthScore 1–10 (10 healthiest); confidence 1–10, lower when answers are missing or contradictory.',
+    '- Recommendations: horizon quick-win (0–30 days), 30-90-days or strategic (90+ days), all three where the evidence allows; impact and effort low, medium or high; scores 0–1 for revenue, efficiency, competitive advantage and strategic alignment; basedOn = question ids; tags: hiring, spend, system-change, process, people.',
+    '- Dependencies on other domains, each with a reason.',
+    '- Write for the client: UK English, plain and specific, no ids or codes in titles or text, no flattery or filler.',
     'Reply only with JSON matching the given schema.',
   ].join('\n');
 }
@@ -163,26 +166,101 @@ export type SpecialistPromptInput = {
   questions?: readonly Question[];
 };
 
+/** Most document-fact tokens one specialist prompt carries; facts are ranked and the lowest left out beyond it. */
+export const DOCUMENT_FACT_TOKEN_BUDGET = 600;
+/** Strengths (answers 1–2) shown with their wording when the domain also has concerns; the rest by topic only. */
+export const MAX_STRENGTH_LABELS = 3;
+
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 const clip = (s: string, max: number) => {
-  const t = s.replace(/\s+/g, ' ').trim();
+  const t = oneLine(s);
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 };
 
-/** Compact user prompt for one specialist: profile, that domain's answers, unanswered topics and documents. */
+/** The facts of one document that bear on a domain (the rule model's test, src/analysis/evidence.ts). */
+export function domainFacts(doc: AnalystDocument, domain: DomainId): DocumentFact[] {
+  const x = doc.extracted;
+  if (!x || x.status !== 'read') return [];
+  return x.facts.filter(
+    (f) =>
+      f.domains.includes(domain) ||
+      (f.domains.length === 0 && (x.declaredDomain === domain || doc.domain === domain)),
+  );
+}
+
+/** A fact as the model sees it and may quote it: "Label: value" (a column's "(n periods)" tail dropped). */
+export function factLine(f: DocumentFact): string {
+  return `${oneLine(f.label).replace(/[\s:]+$/, '')}: ${oneLine(f.value).replace(/\s*\(\d+ periods\)$/, '')}`;
+}
+
+/** Ranking: facts whose first domain is this one, from a document filed under it, with a trend, then statements. */
+function factRank(f: DocumentFact, doc: AnalystDocument, domain: DomainId): number {
+  const declared = (doc.extracted?.declaredDomain ?? doc.domain) === domain;
+  return (
+    (f.domains[0] === domain ? 4 : 0) +
+    (declared ? 2 : 0) +
+    (f.trend && f.trend !== 'flat' ? 1 : 0) +
+    (f.kind === 'statement' ? 0.5 : 0)
+  );
+}
+
+/**
+ * The documents block: per document bearing on the domain, its facts for this domain, ranked across documents and
+ * cut at DOCUMENT_FACT_TOKEN_BUDGET; documents filed under the domain but not read are named with the reason.
+ */
+function documentLines(documents: readonly AnalystDocument[], domain: DomainId, budget: number): string[] {
+  const ranked = documents
+    .flatMap((doc, d) =>
+      domainFacts(doc, domain).map((fact, i) => ({ doc, d, i, fact, line: factLine(fact) })),
+    )
+    .map((x) => ({ ...x, rank: factRank(x.fact, x.doc, domain) }))
+    .sort((a, b) => b.rank - a.rank || a.d - b.d || a.i - b.i);
+  const kept = new Set<(typeof ranked)[number]>();
+  let used = 0;
+  for (const x of ranked) {
+    const cost = encode(x.line).length + 2; // the line and its " | " separator
+    if (used + cost > budget) continue;
+    kept.add(x);
+    used += cost;
+  }
+  const lines: string[] = [];
+  documents.forEach((doc, d) => {
+    const own = (doc.extracted?.declaredDomain ?? doc.domain) === domain;
+    const facts = ranked.filter((x) => x.d === d && kept.has(x)).sort((a, b) => a.i - b.i);
+    if (facts.length) lines.push(`${doc.fileName}: ${facts.map((x) => x.line).join(' | ')}`);
+    else if (own && doc.extracted && doc.extracted.status !== 'read')
+      lines.push(
+        `${doc.fileName}: not read${doc.extracted.note ? ` (${clip(doc.extracted.note, 120)})` : ''}`,
+      );
+    else if (own && !doc.extracted) lines.push(`${doc.fileName}: not read yet`);
+    else if (own && doc.extracted && !domainFacts(doc, domain).length)
+      lines.push(`${doc.fileName}: read, no figures`);
+  });
+  const left = ranked.length - kept.size;
+  if (left > 0) lines.push(`(${left} lower-ranked document facts left out for length)`);
+  return lines;
+}
+
+/**
+ * Compact user prompt for one specialist. It carries what the model needs and nothing else: the profile, the
+ * domain's concerns (answers 3–5, option wording, every follow-up verbatim), a few strengths with their wording
+ * (all when the domain has no concern), the unanswered topics, and the domain's document facts within a token
+ * budget. The question wording and follow-up prompts are left out: the option the client chose carries the meaning,
+ * and the evidence guard derives each citation's client-readable origin from its ref.
+ */
 export function buildSpecialistUserPrompt(input: SpecialistPromptInput): string {
   const questions = input.questions ?? ALL_QUESTIONS;
   const facts = profileFacts(input.profile);
-  const lines: string[] = [`Domain: ${input.domain} (${domainName(input.domain)})`];
+  const lines: string[] = [`Domain: ${domainName(input.domain)}`];
   const p = input.profile;
   if (p) {
     const flags = (Object.keys(facts) as (keyof ProfileFacts)[]).filter((k) => facts[k]);
     lines.push(
-      `Company: ${clip(p.companyName, 80)} | industry ${p.industry} | revenue ${p.revenueBand} | team ${p.teamSize} | ` +
-        `${p.businessModel} | ${p.growthStage}`,
-      `Facts: ${flags.length ? flags.join(', ') : 'none'}`,
+      `Company: ${clip(p.companyName, 80)}; ${p.industry}; revenue ${p.revenueBand}; team ${p.teamSize}; ` +
+        `${p.businessModel}; ${p.growthStage}${flags.length ? `; ${flags.join(', ')}` : ''}`,
     );
-    if (p.challenges) lines.push(`Challenges: ${clip(p.challenges, 800)}`);
-    if (p.objectives) lines.push(`Objectives: ${clip(p.objectives, 800)}`);
+    if (p.challenges) lines.push(`challenges: ${oneLine(p.challenges)}`);
+    if (p.objectives) lines.push(`objectives: ${oneLine(p.objectives)}`);
   } else {
     lines.push('Company: no profile given.');
   }
@@ -190,13 +268,12 @@ export function buildSpecialistUserPrompt(input: SpecialistPromptInput): string 
   const scores = new Map<string, number>();
   const texts = new Map<string, string>();
   for (const a of input.answers) {
-    if (isValidScore(a.score)) {
-      scores.set(a.questionId, a.score);
-    }
-    if (typeof a.text === 'string' && a.text.trim()) texts.set(a.questionId, a.text);
+    if (isValidScore(a.score)) scores.set(a.questionId, a.score);
+    if (typeof a.text === 'string' && a.text.trim()) texts.set(a.questionId, oneLine(a.text));
   }
   const applicable = questions.filter((q) => q.domain === input.domain && isApplicable(q, facts));
-  lines.push('', 'Answers (1 = strength, 3 = average, 5 = serious concern):');
+  const concerns: string[] = [];
+  const strengths: { q: Question; s: number }[] = [];
   const unanswered: Question[] = [];
   for (const q of applicable) {
     const s = scores.get(q.id);
@@ -204,135 +281,36 @@ export function buildSpecialistUserPrompt(input: SpecialistPromptInput): string 
       unanswered.push(q);
       continue;
     }
-    lines.push(`- ${q.id} ${q.topic}: ${s}/5 "${clip(q.options[s - 1], 200)}"`);
+    if (s <= 2) {
+      strengths.push({ q, s });
+      continue;
+    }
+    concerns.push(`${q.id} ${q.topic} ${s} "${oneLine(q.options[s - 1])}"`);
+    // Follow-ups verbatim; identical answers to a question's follow-ups are written once, with every id.
+    const byText = new Map<string, string[]>();
     for (const f of q.followUps ?? []) {
       const t = texts.get(f.id);
-      if (t) lines.push(`  ${f.id} (${clip(f.prompt, 120)}): "${clip(t, 600)}"`);
+      if (t) byText.set(t, [...(byText.get(t) ?? []), f.id]);
     }
+    for (const [t, ids] of byText) concerns.push(` ${ids.join(', ')}: "${t}"`);
+  }
+  if (concerns.length) lines.push('Concerns (id topic score "chosen option"):', ...concerns);
+  if (strengths.length) {
+    // Strongest first; with concerns present only a few keep their wording, the others are listed by topic.
+    strengths.sort((a, b) => a.s - b.s);
+    const worded = concerns.length ? strengths.slice(0, MAX_STRENGTH_LABELS) : strengths;
+    const rest = strengths.slice(worded.length);
+    lines.push(
+      'Strengths:',
+      ...worded.map(({ q, s }) => `${q.id} ${q.topic} ${s} "${oneLine(q.options[s - 1])}"`),
+    );
+    if (rest.length) lines.push(`also ${rest.map(({ q, s }) => `${q.id} ${q.topic} ${s}`).join('; ')}`);
   }
   if (unanswered.length) lines.push(`Unanswered: ${unanswered.map((q) => `${q.id} ${q.topic}`).join('; ')}`);
 
-  const own = input.documents.filter((d) => d.domain === input.domain);
-  const general = input.documents.filter((d) => !d.domain);
-  lines.push('');
+  const docs = documentLines(input.documents, input.domain, DOCUMENT_FACT_TOKEN_BUDGET);
   lines.push(
-    own.length
-      ? `Documents for this domain: ${own.map((d) => `${d.fileName} (${d.contentType})`).join('; ')}`
-      : 'Documents for this domain: none',
+    ...(docs.length ? ['Documents (ref = file name):', ...docs] : ['Documents: none for this domain']),
   );
-  if (general.length) lines.push(`General documents: ${general.map((d) => d.fileName).join('; ')}`);
   return lines.join('\n');
 }
-
-const level3 = { type: 'string', enum: ['low', 'medium', 'high'] };
-const domainEnum = { type: 'string', enum: [...DOMAIN_IDS] };
-const unit = { type: 'number', minimum: 0, maximum: 1 };
-
-/** JSON schema for structured output, matching specialistAnalysisSchema (all fields required, no extras). */
-export const SPECIALIST_JSON_SCHEMA: Record<string, unknown> = {
-  type: 'object',
-  additionalProperties: false,
-  required: [
-    'domain',
-    'analyst',
-    'healthScore',
-    'band',
-    'summary',
-    'findings',
-    'recommendations',
-    'impact',
-    'effort',
-    'dependencies',
-    'confidence',
-  ],
-  properties: {
-    domain: domainEnum,
-    analyst: { type: 'string' },
-    healthScore: { type: 'integer', minimum: 1, maximum: 10 },
-    band: { type: 'string', enum: ['excellent', 'good', 'warning', 'critical'] },
-    summary: { type: 'string' },
-    findings: {
-      type: 'array',
-      minItems: 3,
-      maxItems: 5,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['title', 'detail', 'severity', 'evidence'],
-        properties: {
-          title: { type: 'string' },
-          detail: { type: 'string' },
-          severity: { type: 'string', enum: ['low', 'medium', 'high', 'critical'] },
-          evidence: {
-            type: 'array',
-            minItems: 1,
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['source', 'ref', 'quote', 'where'],
-              properties: {
-                source: { type: 'string', enum: ['answer', 'follow-up', 'document', 'profile'] },
-                ref: { type: 'string' },
-                quote: { type: 'string' },
-                where: { type: 'string' },
-              },
-            },
-          },
-        },
-      },
-    },
-    recommendations: {
-      type: 'array',
-      minItems: 1,
-      maxItems: 12,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: [
-          'id',
-          'domain',
-          'horizon',
-          'title',
-          'action',
-          'impact',
-          'effort',
-          'scores',
-          'basedOn',
-          'tags',
-        ],
-        properties: {
-          id: { type: 'string' },
-          domain: domainEnum,
-          horizon: { type: 'string', enum: ['quick-win', '30-90-days', 'strategic'] },
-          title: { type: 'string' },
-          action: { type: 'string' },
-          impact: level3,
-          effort: level3,
-          scores: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['revenue', 'efficiency', 'competitive', 'strategic'],
-            properties: { revenue: unit, efficiency: unit, competitive: unit, strategic: unit },
-          },
-          basedOn: { type: 'array', items: { type: 'string' } },
-          tags: {
-            type: 'array',
-            items: { type: 'string', enum: ['hiring', 'spend', 'system-change', 'process', 'people'] },
-          },
-        },
-      },
-    },
-    impact: { type: 'string' },
-    effort: level3,
-    dependencies: {
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['domain', 'reason'],
-        properties: { domain: domainEnum, reason: { type: 'string' } },
-      },
-    },
-    confidence: { type: 'integer', minimum: 1, maximum: 10 },
-  },
-};

@@ -1,5 +1,6 @@
 import type { AppContext } from '../context';
-import { triageRules, refineTriage, buildTriagePrompt, TRIAGE_JSON_SCHEMA } from '../domain/triage';
+import { triageRules, refineTriage } from '../domain/triage';
+import { buildTriagePrompt, TRIAGE_JSON_SCHEMA } from './triage-prompt';
 import type { TriageResult } from '../domain/analysis';
 import type { CompanyProfile } from '../domain/profile';
 import { logger } from '../logger';

@@ -14,13 +14,14 @@ import { errorHandler, notFoundHandler } from './middleware/errors';
 import { authRoutes } from './routes/auth';
 import { meRoutes } from './routes/me';
 import { assessmentRoutes } from './routes/assessments';
-import { healthRoutes } from './routes/health';
+import { healthRoutes, liveness } from './routes/health';
 import { stripeRoutes } from './routes/stripe';
 import { pipelineRoutes } from './routes/pipeline';
 import { adminRoutes } from './routes/admin';
 import { devRoutes } from './routes/dev';
 import { privacyRoutes } from './routes/privacy';
 import { AccountSecurity } from './auth/account-security';
+import type { AuthCache } from './auth/auth-cache';
 import { checkOrigin, noStore, rejectControlCharacters } from './middleware/security';
 
 export interface AppOptions {
@@ -29,6 +30,8 @@ export interface AppOptions {
   /** Built web app to serve from the API's origin (web/dist), if present. */
   webDir?: string;
   authRateLimitPerMinute?: number;
+  /** The process's authentication cache (createSessionStore's), invalidated across tasks by LISTEN/NOTIFY. */
+  authCache?: AuthCache;
 }
 
 /** The ScaleMap HTTP API as one Express app: the same app runs on Fargate, on Lambda (serverless-http) and locally. */
@@ -39,9 +42,12 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
   app.set('trust proxy', ctx.config.TRUST_PROXY);
   const accounts = new AccountSecurity(ctx.db, ctx.identity, {
     roleCacheMs: ctx.config.ROLE_CACHE_SECONDS * 1000,
+    cache: opts.authCache,
   });
   app.locals.accountSecurity = accounts;
   app.set('query parser', 'simple');
+  // Liveness first of all: no logging, compression or headers to compute for a load balancer's probe.
+  app.get('/api/health/live', liveness);
 
   app.use(
     pinoHttp({

@@ -2,19 +2,21 @@ import session from 'express-session';
 import connectPgSimple from 'connect-pg-simple';
 import pg from 'pg';
 import { logger } from '../logger';
+import { AuthCache } from './auth/auth-cache';
 import { DEFAULT_DB_TIMEOUTS, poolTimeouts, type DbTimeouts } from '../db/client';
 
-/** How long a session read is reused by this process before PostgreSQL is asked again. */
-const CACHE_MS = 2000;
-const CACHE_MAX = 10_000;
-
 /**
- * Sessions in PostgreSQL (the `session` table of the migrations), shared by every API task, with a 2-second
- * read cache per process: a page's burst of requests (and an autosave every few hundred milliseconds) reads the
- * session once. Writes and logouts go straight to PostgreSQL and clear this process's entry; another API task may
- * honour a destroyed session for at most 2 seconds more.
+ * Sessions in PostgreSQL (the `session` table of the migrations), shared by every API task, read through this
+ * process's `AuthCache`: a session is read from PostgreSQL once, then served from memory until it is written or
+ * destroyed here or on any other task (LISTEN/NOTIFY, see auth-cache.ts). `cache: false` (Lambda, where a frozen
+ * process cannot be trusted to have heard every notification) reads PostgreSQL on every request; its writes
+ * still notify the other tasks.
  */
-export function createSessionStore(connectionString: string, timeouts: DbTimeouts = DEFAULT_DB_TIMEOUTS) {
+export function createSessionStore(
+  connectionString: string,
+  timeouts: DbTimeouts = DEFAULT_DB_TIMEOUTS,
+  opts: { cache?: boolean } = {},
+) {
   const pool = new pg.Pool({ connectionString, max: 5, allowExitOnIdle: true, ...poolTimeouts(timeouts) });
   pool.on('error', (err) => logger.warn({ err: err.message }, 'idle session-store connection closed'));
   const PgStore = connectPgSimple(session);
@@ -26,34 +28,53 @@ export function createSessionStore(connectionString: string, timeouts: DbTimeout
     // no UPDATE on every request: a session lasts 7 days from login
     disableTouch: true,
   });
-  const cache = new Map<string, { at: number; value: session.SessionData | null | undefined }>();
-  const get = store.get.bind(store);
-  const set = store.set.bind(store);
-  const destroy = store.destroy.bind(store);
-  store.get = (sid, callback) => {
-    const hit = cache.get(sid);
-    if (hit && Date.now() - hit.at < CACHE_MS)
-      return callback(null, hit.value ? structuredClone(hit.value) : hit.value);
-    get(sid, (err, value) => {
-      if (!err) {
-        if (cache.size >= CACHE_MAX) cache.clear();
-        cache.set(sid, { at: Date.now(), value: value ? structuredClone(value) : value });
-      }
-      callback(err, value);
-    });
-  };
-  store.set = (sid, value, callback) => {
-    cache.delete(sid);
-    set(sid, value, callback);
-  };
-  store.destroy = (sid, callback) => {
-    cache.delete(sid);
-    destroy(sid, callback);
-  };
+  // Without the listener (cache: false) nothing is cached, but every write still notifies the other tasks.
+  const cache = new AuthCache(connectionString, pool, {
+    client: { connectionTimeoutMillis: timeouts.connectMs, keepAlive: true },
+  });
+  if (opts.cache !== false) void cache.start();
+  {
+    const get = store.get.bind(store);
+    const set = store.set.bind(store);
+    const destroy = store.destroy.bind(store);
+    const read = (sid: string) =>
+      new Promise<session.SessionData | null | undefined>((resolve, reject) =>
+        get(sid, (err, value) => (err ? reject(err) : resolve(value))),
+      );
+    // express-session changes the record it is given: every request gets its own copy.
+    const copy = (value: session.SessionData | null | undefined) => (value ? structuredClone(value) : value);
+    store.get = (sid, callback) => {
+      cache
+        .get(
+          'session',
+          sid,
+          () => read(sid),
+          (value) => value?.user?.id ?? null,
+        )
+        .then((value) => callback(null, copy(value)), callback);
+    };
+    store.set = (sid, value, callback) => {
+      cache.dropSession(sid);
+      set(sid, value, (err) => {
+        if (err) return callback?.(err);
+        cache.notifySession(sid).then(() => callback?.(), callback);
+      });
+    };
+    store.destroy = (sid, callback) => {
+      cache.dropSession(sid);
+      destroy(sid, (err) => {
+        if (err) return callback?.(err);
+        cache.notifySession(sid).then(() => callback?.(), callback);
+      });
+    };
+  }
   return {
     store,
+    /** This process's authentication cache: give it to createApp. */
+    cache,
     close: async () => {
       store.close();
+      await cache.close();
       await pool.end().catch(() => undefined);
     },
   };

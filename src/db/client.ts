@@ -15,6 +15,20 @@ function statementNameGenerator(query: { sql: string }): string {
   return `s_${createHash('sha1').update(query.sql).digest('hex').slice(0, 20)}`;
 }
 
+const pools = new WeakMap<Db, pg.Pool>();
+
+/**
+ * Hand-written SQL for the API's hot paths, straight on the driver adapter's pool (the same connections
+ * Prisma uses, so the same pool limit), as a named prepared statement. Prisma stays for the model, the
+ * migrations and everything that is not hot; a client not made by createDb goes through `$queryRawUnsafe`.
+ */
+export async function sql<T>(db: Db, text: string, values: unknown[]): Promise<T[]> {
+  const pool = pools.get(db);
+  if (!pool) return db.$queryRawUnsafe<T[]>(text, ...values);
+  const result = await pool.query({ name: statementNameGenerator({ sql: text }), text, values });
+  return result.rows as T[];
+}
+
 /** How long the pool waits for a connection, for a statement, and keeps an idle connection (ms). */
 export interface DbTimeouts {
   connectMs: number;
@@ -61,6 +75,7 @@ export function createDb(connectionString: string, max = 10, timeouts: DbTimeout
   const pool = new pg.Pool({ connectionString, max, allowExitOnIdle: true, ...poolTimeouts(timeouts) });
   pool.on('error', (err) => logger.warn({ err: err.message }, 'idle database connection closed'));
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator }) });
+  pools.set(client, pool);
   const disconnect = client.$disconnect.bind(client);
   Object.assign(client, {
     $disconnect: async () => {

@@ -93,6 +93,7 @@ export async function startScaleMap(
     const sessions = createSessionStore(config.DATABASE_URL!, dbTimeouts(config));
     const app = createApp(ctx, {
       sessionStore: sessions.store,
+      authCache: sessions.cache,
       sessionSecret: sessionSecret(config),
       webDir: WEB_DIR,
       authRateLimitPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,

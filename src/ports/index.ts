@@ -4,6 +4,8 @@
  * knows which runtime it is in.
  */
 
+import type { ZodType } from 'zod';
+
 /** Events on the `scalemap-events` bus. */
 export interface DomainEvent<T = Record<string, unknown>> {
   detailType: 'AssessmentSubmitted' | 'DomainTriageComplete' | 'DeliverableReady' | 'AssessmentFailed';
@@ -127,24 +129,30 @@ export interface ObjectStore {
   ping(): Promise<void>;
 }
 
-/** A chat-completion style LLM call returning JSON text. */
-export interface LlmRequest {
+/**
+ * A chat-completion style LLM call returning JSON. Give `schema` (zod) for structured output validated by zod: the
+ * strict JSON schema sent is derived from it and the answer parsed by it (`parsed`); or `jsonSchema` for JSON text.
+ */
+export interface LlmRequest<T = unknown> {
   agent: string;
   assessmentId?: string;
   system: string;
   user: string;
   /** JSON schema name, for structured output. */
   schemaName: string;
-  jsonSchema: Record<string, unknown>;
+  jsonSchema?: Record<string, unknown>;
+  schema?: ZodType<T>;
 }
 
-export interface LlmResponse {
+export interface LlmResponse<T = unknown> {
   content: string;
   model: string;
   promptTokens: number;
   completionTokens: number;
+  /** The answer parsed by the request's zod schema, when one was given. */
+  parsed?: T;
 }
 
 export interface Llm {
-  complete(request: LlmRequest): Promise<LlmResponse>;
+  complete<T = unknown>(request: LlmRequest<T>): Promise<LlmResponse<T>>;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../db/client';
+import { sql, type Db } from '../db/client';
 import { AppError, badRequest, conflict } from '../errors';
 import { profileFacts, type CompanyProfile } from '../domain/profile';
 import { followUpById, isApplicable, questionById } from '../domain/questionnaire';
@@ -94,9 +94,13 @@ export async function saveAnswers(
 ): Promise<{ questionId: string; score: number | null; text: string | null }[]> {
   if (!EDITABLE.has(assessment.status))
     throw conflict('This assessment has been submitted and can no longer change');
-  const before = await db.$queryRawUnsafe<
-    { question_id: string; score: number | null; text: string | null; written: boolean }[]
-  >(
+  const before = await sql<{
+    question_id: string;
+    score: number | null;
+    text: string | null;
+    written: boolean;
+  }>(
+    db,
     `WITH guard AS (
        SELECT 1 FROM assessments WHERE id = $1::uuid AND status IN ('draft', 'awaiting_payment')
      ), written AS (
@@ -111,10 +115,7 @@ export async function saveAnswers(
      SELECT question_id, score, text, false AS written FROM answers WHERE assessment_id = $1::uuid
      UNION ALL
      SELECT question_id, NULL, NULL, true FROM written`,
-    assessment.id,
-    rows.map((r) => r.questionId),
-    rows.map((r) => r.score),
-    rows.map((r) => r.text),
+    [assessment.id, rows.map((r) => r.questionId), rows.map((r) => r.score), rows.map((r) => r.text)],
   );
   if (before.filter((r) => r.written).length !== rows.length) {
     // The assessment was submitted between our check and the write: nothing was written.

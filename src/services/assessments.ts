@@ -1,5 +1,5 @@
 import type { Db } from '../db/client';
-import { Prisma } from '../db/client';
+import { Prisma, sql } from '../db/client';
 import type { SessionUser } from './users';
 import { notFound } from '../errors';
 import { domainName, type DomainId } from '../domain/domains';
@@ -67,16 +67,26 @@ export async function getOwnedAssessment(db: Db, user: SessionUser, id: string) 
   return assessment;
 }
 
-/** The owner's assessment and current company profile, in one query. */
+/** The company profile of the assessment's owner as JSON, in Prisma's field names (toDomainProfile reads it). */
+const PROFILE_JSON = `(
+    SELECT json_build_object('id', p.id, 'userId', p.user_id, 'companyName', p.company_name,
+      'industry', p.industry, 'revenueBand', p.revenue_band, 'teamSize', p.team_size,
+      'businessModel', p.business_model, 'growthStage', p.growth_stage, 'regulated', p.regulated,
+      'hasPhysicalProducts', p.has_physical_products, 'subscriptionModel', p.subscription_model,
+      'channelSales', p.channel_sales, 'headcountGrowthOver50', p.headcount_growth_over_50,
+      'challenges', p.challenges, 'objectives', p.objectives, 'updatedAt', p.updated_at)
+      FROM company_profiles p WHERE p.user_id = a.user_id)`;
+
+/** The owner's assessment (id, owner, status) and current company profile, in one statement (the autosave's). */
 export async function getOwnedAssessmentWithProfile(db: Db, user: SessionUser, id: string) {
   if (!isUuid(id)) throw notFound('Assessment');
-  const a = await db.assessment.findUnique({
-    where: { id },
-    include: { user: { select: { profile: true } } },
-  });
-  if (!a || a.userId !== user.id) throw notFound('Assessment');
-  const { user: owner, ...assessment } = a;
-  return { assessment, profile: toDomainProfile(owner.profile) };
+  const [a] = await sql<{ user_id: string; status: string; profile: Parameters<typeof toDomainProfile>[0] }>(
+    db,
+    `SELECT a.user_id, a.status::text AS status, ${PROFILE_JSON} AS profile FROM assessments a WHERE a.id = $1::uuid`,
+    [id],
+  );
+  if (!a || a.user_id !== user.id) throw notFound('Assessment');
+  return { assessment: { id, userId: a.user_id, status: a.status }, profile: toDomainProfile(a.profile) };
 }
 
 export function isUuid(id: string): boolean {
@@ -113,8 +123,128 @@ export async function listAssessments(db: Db, user: SessionUser) {
   }));
 }
 
+/** What the view reads: the assessment with these relations, in Prisma's own shape. */
+const VIEW_INCLUDE = {
+  user: { select: { profile: true } },
+  answers: { select: { questionId: true, score: true, text: true }, orderBy: { questionId: 'asc' } },
+  documents: { orderBy: { createdAt: 'asc' } },
+  payments: { orderBy: { createdAt: 'desc' } },
+  triage: true,
+  analyses: { orderBy: { domain: 'asc' } },
+  deliverables: true,
+  validation: true,
+  executions: { where: { taskToken: { not: null } }, select: { id: true } },
+} satisfies Prisma.AssessmentInclude;
+type ViewRow = Prisma.AssessmentGetPayload<{ include: typeof VIEW_INCLUDE }>;
+
+/** Timestamp columns (stored as UTC without a zone) in the view's JSON, revived as Dates. */
+const VIEW_DATES = new Set([
+  'submittedAt',
+  'summaryDueAt',
+  'reportDueAt',
+  'kitsDueAt',
+  'completedAt',
+  'failedAt',
+  'createdAt',
+  'updatedAt',
+  'uploadedAt',
+  'paidAt',
+  'dueAt',
+  'generatedAt',
+  'deliveredAt',
+]);
+
 /**
- * The full view of one assessment (GET /api/assessments/:id), see docs/API.md: one query (relation joins),
+ * The hot read (GET /api/assessments/:id) as one statement that builds the whole row, relations included,
+ * as JSON in PostgreSQL; the same shape `findUnique({ include: VIEW_INCLUDE })` returns (a test compares the
+ * two). It replaced Prisma's client runtime on this path: see the README's API profile.
+ */
+const VIEW_SQL = `
+SELECT json_build_object(
+  'id', a.id, 'userId', a.user_id, 'status', a.status, 'contentVersion', a.content_version,
+  'profileSnapshot', a.profile_snapshot, 'submittedAt', a.submitted_at, 'summaryDueAt', a.summary_due_at,
+  'reportDueAt', a.report_due_at, 'kitsDueAt', a.kits_due_at, 'completedAt', a.completed_at,
+  'failedStage', a.failed_stage, 'failureReason', a.failure_reason, 'failedAt', a.failed_at,
+  'correlationId', a.correlation_id, 'finalPriorities', a.final_priorities, 'createdAt', a.created_at,
+  'updatedAt', a.updated_at,
+  'user', json_build_object('profile', ${PROFILE_JSON}),
+  'answers', COALESCE((
+    SELECT json_agg(json_build_object('questionId', x.question_id, 'score', x.score, 'text', x.text)
+                    ORDER BY x.question_id)
+      FROM answers x WHERE x.assessment_id = a.id), '[]'::json),
+  'documents', COALESCE((
+    SELECT json_agg(json_build_object('id', d.id, 'assessmentId', d.assessment_id, 'fileName', d.file_name,
+      'contentType', d.content_type, 'size', d.size, 'domain', d.domain, 'objectKey', d.object_key,
+      'status', d.status, 'createdAt', d.created_at, 'uploadedAt', d.uploaded_at) ORDER BY d.created_at)
+      FROM documents d WHERE d.assessment_id = a.id), '[]'::json),
+  'payments', COALESCE((
+    SELECT json_agg(json_build_object('id', y.id, 'assessmentId', y.assessment_id, 'userId', y.user_id,
+      'stripeSessionId', y.stripe_session_id, 'stripePaymentIntentId', y.stripe_payment_intent_id,
+      'amountPence', y.amount_pence, 'currency', y.currency, 'status', y.status, 'createdAt', y.created_at,
+      'paidAt', y.paid_at) ORDER BY y.created_at DESC)
+      FROM payments y WHERE y.assessment_id = a.id), '[]'::json),
+  'triage', (
+    SELECT json_build_object('id', t.id, 'assessmentId', t.assessment_id,
+      'activatedDomains', t.activated_domains, 'domainScores', t.domain_scores, 'confidence', t.confidence,
+      'source', t.source, 'createdAt', t.created_at)
+      FROM triage_results t WHERE t.assessment_id = a.id),
+  'analyses', COALESCE((
+    SELECT json_agg(json_build_object('id', n.id, 'assessmentId', n.assessment_id, 'domain', n.domain,
+      'healthScore', n.health_score, 'band', n.band, 'confidence', n.confidence, 'result', n.result,
+      'source', n.source, 'needsReview', n.needs_review, 'reviewReason', n.review_reason,
+      'createdAt', n.created_at) ORDER BY n.domain)
+      FROM agent_analyses n WHERE n.assessment_id = a.id), '[]'::json),
+  'deliverables', COALESCE((
+    SELECT json_agg(json_build_object('id', v.id, 'assessmentId', v.assessment_id, 'stage', v.stage,
+      'format', v.format, 'objectKey', v.object_key, 'dueAt', v.due_at, 'generatedAt', v.generated_at,
+      'deliveredAt', v.delivered_at))
+      FROM deliverables v WHERE v.assessment_id = a.id), '[]'::json),
+  'validation', (
+    SELECT json_build_object('id', w.id, 'assessmentId', w.assessment_id, 'response', w.response,
+      'createdAt', w.created_at)
+      FROM validations w WHERE w.assessment_id = a.id),
+  'executions', COALESCE((
+    SELECT json_agg(json_build_object('id', e.id))
+      FROM pipeline_executions e WHERE e.assessment_id = a.id AND e.task_token IS NOT NULL), '[]'::json)
+) AS row
+FROM assessments a WHERE a.id = $1::uuid`;
+
+/** Stored JSON documents: returned as they are. */
+const VIEW_JSON_COLUMNS = new Set([
+  'profileSnapshot',
+  'finalPriorities',
+  'domainScores',
+  'result',
+  'response',
+]);
+
+/** Revives the view's timestamps (JSON text of UTC values without a zone) as Dates, in place. */
+function reviveDates(value: unknown): unknown {
+  if (Array.isArray(value)) value.forEach(reviveDates);
+  else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    for (const key of Object.keys(o)) {
+      const v = o[key];
+      if (typeof v === 'string' && VIEW_DATES.has(key)) o[key] = new Date(/[Z+]/.test(v) ? v : `${v}Z`);
+      else if (!VIEW_JSON_COLUMNS.has(key)) reviveDates(v);
+    }
+  }
+  return value;
+}
+
+/** The assessment with the view's relations, in one statement (see VIEW_SQL); null when there is none. */
+export async function loadViewRow(db: Db, id: string): Promise<ViewRow | null> {
+  const rows = await sql<{ row: unknown }>(db, VIEW_SQL, [id]);
+  return rows.length ? (reviveDates(rows[0].row) as ViewRow) : null;
+}
+
+/** The same row through Prisma's client (the reference the one-statement read is tested against). */
+export function loadViewRowWithPrisma(db: Db, id: string): Promise<ViewRow | null> {
+  return db.assessment.findUnique({ where: { id }, include: VIEW_INCLUDE });
+}
+
+/**
+ * The full view of one assessment (GET /api/assessments/:id), see docs/API.md: one statement (loadViewRow),
  * the access rule of getAccessibleAssessment included.
  */
 export async function assessmentView(
@@ -125,20 +255,7 @@ export async function assessmentView(
 ) {
   if (!isUuid(id)) throw notFound('Assessment');
   const scale = opts.timeScale ?? 1;
-  const a = await db.assessment.findUnique({
-    where: { id },
-    include: {
-      user: { select: { profile: true } },
-      answers: { select: { questionId: true, score: true, text: true }, orderBy: { questionId: 'asc' } },
-      documents: { orderBy: { createdAt: 'asc' } },
-      payments: { orderBy: { createdAt: 'desc' } },
-      triage: true,
-      analyses: { orderBy: { domain: 'asc' } },
-      deliverables: true,
-      validation: true,
-      executions: { where: { taskToken: { not: null } }, select: { id: true } },
-    },
-  });
+  const a = await loadViewRow(db, id);
   if (!a || (a.userId !== user.id && user.role !== 'founder')) throw notFound('Assessment');
   const isFounder = user.role === 'founder';
   const profile = a.profileSnapshot ? (a.profileSnapshot as never) : toDomainProfile(a.user.profile);

@@ -3,7 +3,9 @@ import type { Db } from '../../db/client';
 import { AppError, unauthorized } from '../../errors';
 import { logger } from '../../logger';
 import type { CognitoIdentity } from './identity';
-import { FOUNDERS_GROUP } from '../../services/users';
+import type { VerifiedToken } from './jwt';
+import { FOUNDERS_GROUP, userFromToken, type SessionUser } from '../../services/users';
+import type { AuthCache } from './auth-cache';
 
 /**
  * Token and session revocation, and the role check of admin requests.
@@ -14,8 +16,9 @@ import { FOUNDERS_GROUP } from '../../services/users';
  *   token keeps the original `auth_time`, so tokens refreshed from an old sign-in are refused too.
  * - `revoked_tokens` — logout records the session's token ids (`origin_jti`, `event_id` and `jti` of its ID
  *   and access tokens) until they expire; a token carrying any revoked id is refused.
- * Both are read together per user, cached for `cacheMs` in this process; every write here clears the
- * process's entry, so a revocation is immediate on the task that made it and at most `cacheMs` late elsewhere.
+ * Both are read together per user through the process's `AuthCache`; every write here NOTIFYs the other API
+ * tasks right after it commits, so a revocation is refused at once here and, as soon as the notification
+ * arrives (milliseconds), everywhere. Without a cache every request reads PostgreSQL.
  */
 export interface AccountState {
   role: 'client' | 'founder';
@@ -48,18 +51,35 @@ function issuedAt(payload: JWTPayload): number {
 }
 
 export class AccountSecurity {
-  private readonly states = new Map<string, { at: number; state: AccountState | null }>();
   private readonly founders = new Map<string, { at: number; founder: boolean }>();
 
   constructor(
     private readonly db: Db,
     private readonly identity: CognitoIdentity,
-    private readonly opts: { cacheMs?: number; roleCacheMs: number },
+    private readonly opts: { roleCacheMs: number; cache?: AuthCache },
   ) {}
 
   async state(userId: string): Promise<AccountState | null> {
-    const hit = this.states.get(userId);
-    if (hit && Date.now() - hit.at < (this.opts.cacheMs ?? 2000)) return hit.state;
+    const cache = this.opts.cache;
+    if (!cache) return this.readState(userId);
+    return cache.get(
+      'user',
+      userId,
+      () => this.readState(userId),
+      () => userId,
+    );
+  }
+
+  /** The user a verified token names (created on first sight, see userFromToken), cached by subject. */
+  async userOf(token: VerifiedToken): Promise<SessionUser | null> {
+    const cache = this.opts.cache;
+    const load = () => userFromToken(this.db, token);
+    if (!cache) return load();
+    const user = await cache.get('sub', token.sub, load, (u) => u?.id ?? null);
+    return user ? { ...user } : null;
+  }
+
+  private async readState(userId: string): Promise<AccountState | null> {
     const [user, revoked] = await Promise.all([
       this.db.user.findUnique({ where: { id: userId }, select: { role: true, tokensValidAfter: true } }),
       this.db.revokedToken.findMany({
@@ -74,14 +94,13 @@ export class AccountSecurity {
           revoked: new Set(revoked.map((r) => r.jti)),
         }
       : null;
-    if (this.states.size >= 10_000) this.states.clear();
-    this.states.set(userId, { at: Date.now(), state });
     return state;
   }
 
-  invalidate(userId: string) {
-    this.states.delete(userId);
+  /** After a committed change to the user's security state: drop it here and on every other task. */
+  async invalidate(userId: string) {
     this.founders.delete(userId);
+    await this.opts.cache?.notifyUser(userId);
   }
 
   /** Throws 401 unless a verified token of this user is still valid (not revoked, not from before a reset). */
@@ -109,8 +128,8 @@ export class AccountSecurity {
       t.ids.map((jti) => ({ jti, userId, expiresAt: new Date(t.expiresAt) })),
     );
     if (rows.length) await this.db.revokedToken.createMany({ data: rows, skipDuplicates: true });
+    await this.invalidate(userId);
     await this.db.revokedToken.deleteMany({ where: { expiresAt: { lt: new Date() } } });
-    this.invalidate(userId);
   }
 
   /**
@@ -121,7 +140,7 @@ export class AccountSecurity {
     const validAfter = new Date(Math.ceil(Date.now() / 1000) * 1000);
     await this.db.user.update({ where: { id: userId }, data: { tokensValidAfter: validAfter } });
     await this.db.$executeRaw`DELETE FROM "session" WHERE sess -> 'user' ->> 'id' = ${userId}`;
-    this.invalidate(userId);
+    await this.invalidate(userId);
     return validAfter;
   }
 
@@ -156,7 +175,7 @@ export class AccountSecurity {
     const role = founder ? 'founder' : 'client';
     if (user.role !== role) {
       await this.db.user.update({ where: { id: user.id }, data: { role } });
-      this.states.delete(user.id);
+      await this.opts.cache?.notifyUser(user.id);
       logger.info({ userId: user.id, role }, 'role changed in the user pool');
     }
     if (this.opts.roleCacheMs > 0) this.founders.set(user.id, { at: Date.now(), founder });

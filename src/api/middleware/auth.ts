@@ -1,7 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import type { ApiContext } from '../../context';
 import { AppError, forbidden, unauthorized } from '../../errors';
-import { userFromToken, type SessionUser } from '../../services/users';
+import type { SessionUser } from '../../services/users';
 import type { AccountSecurity, TokenRef } from '../auth/account-security';
 
 declare module 'express-session' {
@@ -48,7 +48,7 @@ export function authenticate(ctx: ApiContext): RequestHandler {
         } catch {
           throw unauthorized('Invalid or expired token');
         }
-        const user = await userFromToken(ctx.db, verified);
+        const user = await accounts.userOf(verified);
         if (!user) throw unauthorized('Unknown user');
         const state = await accounts.checkToken(user.id, verified.payload);
         req.user = { ...user, role: state.role };

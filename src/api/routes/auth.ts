@@ -122,7 +122,7 @@ export function authRoutes(ctx: ApiContext, opts: { rateLimitPerMinute: number; 
     const accessToken = await ctx.jwt.verify(tokens.accessToken);
     const user = await userFromToken(ctx.db, idToken, { syncRole: true });
     if (!user) throw unauthorized('Unknown user');
-    accounts.invalidate(user.id);
+    await accounts.invalidate(user.id);
     await regenerate(req);
     req.session.user = user;
     req.session.refreshToken = tokens.refreshToken;

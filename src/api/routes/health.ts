@@ -1,6 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import type { ApiContext } from '../../context';
 import { paymentsEnabled } from '../../config';
+import { sql } from '../../db/client';
 
 /** The object store is checked at most every 5 s: load balancer probes must not turn into an S3 request each. */
 const OBJECT_STORE_CHECK_MS = 5000;
@@ -26,6 +27,15 @@ function check(run: () => Promise<unknown>, ms: number): Promise<Check> {
 }
 
 /**
+ * Liveness: the process answers; no I/O. Also mounted first of all in createApp (before logging, compression and
+ * the security headers), so a load balancer's probe costs about what a bare Express handler costs.
+ */
+export const liveness: RequestHandler = (_req, res) => {
+  res.setHeader('Cache-Control', 'no-store');
+  res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
+};
+
+/**
  * Health, mounted before the session middleware (no cookie, no session read can change the answer):
  * - `GET /api/health/live`: liveness, the process answers; no I/O. What the load balancer probes.
  * - `GET /api/health/ready`: readiness, the database and the object store answer; 503 when either does not.
@@ -44,13 +54,10 @@ export function healthRoutes(ctx: ApiContext) {
   const noStore = (res: { setHeader(name: string, value: string): unknown }) =>
     res.setHeader('Cache-Control', 'no-store');
 
-  router.get('/health/live', (_req, res) => {
-    noStore(res);
-    res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
-  });
+  router.get('/health/live', liveness);
   const ready: RequestHandler = async (_req, res) => {
     const [database, objectStore] = await Promise.all([
-      check(() => ctx.db.$queryRawUnsafe('SELECT 1'), timeoutMs),
+      check(() => sql(ctx.db, 'SELECT 1', []), timeoutMs),
       objectStoreStatus(),
     ]);
     // A failed check is retried at the next probe rather than cached.

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ApiContext } from '../../context';
-import { currentUser } from '../middleware/auth';
+import { accountSecurity, currentUser } from '../middleware/auth';
 import { parse } from '../middleware/validate';
 import { badRequest } from '../../errors';
 import { eraseAccount, exportUserData } from '../../services/privacy';
@@ -34,6 +34,7 @@ export function privacyRoutes(ctx: ApiContext) {
         { path: 'confirmEmail', message: 'Type the email address you sign in with' },
       ]);
     const summary = await eraseAccount(ctx.db, ctx.objectStore, ctx.identity, user.id, 'client');
+    await accountSecurity(req).invalidate(user.id);
     const done = () =>
       res.json({
         erased: true,

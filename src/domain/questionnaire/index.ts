@@ -73,8 +73,32 @@ export function isApplicable(question: Question, facts: ProfileFacts): boolean {
 
 /** The questions this company is asked, in domain order. Without a profile only unconditional questions apply. */
 export function applicableQuestions(profile: CompanyProfile | null): Question[] {
-  const facts = profileFacts(profile);
-  return ALL_QUESTIONS.filter((q) => isApplicable(q, facts));
+  return applicableByDomain(profileFacts(profile)).flatMap((d) => d.questions);
+}
+
+/**
+ * The applicable questions of each domain (domains without any left out), in domain order: computed once per
+ * combination of profile facts (at most 2^12) and reused, since the autosave and the assessment read need it on
+ * every request. Read-only: callers must not change the arrays.
+ */
+const APPLICABLE_BY_FACTS = new Map<
+  string,
+  readonly { def: DomainDefinition; questions: readonly Question[] }[]
+>();
+function applicableByDomain(facts: ProfileFacts) {
+  const key = (Object.keys(facts) as (keyof ProfileFacts)[])
+    .sort()
+    .map((k) => `${k}=${facts[k] ? 1 : 0}`)
+    .join(',');
+  let found = APPLICABLE_BY_FACTS.get(key);
+  if (!found) {
+    found = DOMAIN_DEFINITIONS.map((def) => ({
+      def,
+      questions: def.questions.filter((q) => isApplicable(q, facts)),
+    })).filter((d) => d.questions.length > 0);
+    APPLICABLE_BY_FACTS.set(key, found);
+  }
+  return found;
 }
 
 /** Domains with at least one applicable question, in DOMAINS order. */
@@ -123,14 +147,12 @@ export function domainProgress(
   profile: CompanyProfile | null,
   answers: readonly AnswerLike[],
 ): QuestionnaireProgress {
-  const facts = profileFacts(profile);
-  const answeredIds = new Set(answers.filter((a) => isValidScore(a.score)).map((a) => a.questionId));
+  const answeredIds = new Set<string>();
+  for (const a of answers) if (isValidScore(a.score)) answeredIds.add(a.questionId);
   let totalApplicable = 0;
   let totalAnswered = 0;
   const domains: DomainProgress[] = [];
-  for (const def of DOMAIN_DEFINITIONS) {
-    const questions = def.questions.filter((q) => isApplicable(q, facts));
-    if (questions.length === 0) continue;
+  for (const { def, questions } of applicableByDomain(profileFacts(profile))) {
     const answered = questions.filter((q) => answeredIds.has(q.id)).length;
     const ratio = answered / questions.length;
     domains.push({

@@ -65,7 +65,17 @@ function question(name: RegExp) {
 
 describe('QuestionnairePage', () => {
   it('autosaves changed answers in one debounced batch: saving, then saved', async () => {
-    const { calls, user } = setup();
+    // Fake timers: the debounce window is the test's clock, not the machine's speed.
+    jest.useFakeTimers();
+    try {
+      await debouncedBatch();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  async function debouncedBatch() {
+    const { calls, user } = setup({ fakeTimers: true });
     // (The first render of the file loads the most: allow for a busy machine.)
     await screen.findByRole('heading', { name: 'Strategic Alignment & Vision' }, SAVE_TIMEOUT);
     expect(screen.getByRole('status', { name: '' })).toHaveTextContent('Answers save automatically.');
@@ -79,7 +89,8 @@ describe('QuestionnairePage', () => {
 
     expect(screen.getByText('Saving…')).toBeInTheDocument();
     expect(puts(calls)).toHaveLength(0); // still debouncing
-    await screen.findByText(/All changes saved/, undefined, SAVE_TIMEOUT);
+    await act(() => jest.advanceTimersByTimeAsync(600));
+    await screen.findByText(/All changes saved/);
 
     expect(puts(calls)).toHaveLength(1);
     expect(puts(calls)[0].body).toEqual({
@@ -89,7 +100,7 @@ describe('QuestionnairePage', () => {
       ],
     });
     expect(screen.getByText('2 of 2 answered · complete')).toBeInTheDocument();
-  });
+  }
 
   it('shows a failed save with Retry, which then succeeds and resends the same answers', async () => {
     const { calls, user } = setup({ saveStatuses: [500] });
@@ -121,14 +132,25 @@ describe('QuestionnairePage', () => {
         details: { answers: [{ questionId: 'sa-02', message: 'does not apply to this company profile' }] },
       },
     };
-    const { calls, user } = setup({ saveStatuses: [400], saveErrors: [refused] });
-    await screen.findByRole('heading', { name: 'Strategic Alignment & Vision' });
-    await user.click(
-      question(/How clear is your three-year vision/).getByRole('radio', { name: '2 – Mostly fine' }),
-    );
-    await user.click(question(/How well do priorities guide/).getByRole('radio', { name: '3 – Average' }));
+    // Fake timers: both clicks land inside one debounce window however slow the machine is.
+    jest.useFakeTimers();
+    try {
+      const { calls, user } = setup({ saveStatuses: [400], saveErrors: [refused], fakeTimers: true });
+      await screen.findByRole('heading', { name: 'Strategic Alignment & Vision' });
+      await user.click(
+        question(/How clear is your three-year vision/).getByRole('radio', { name: '2 – Mostly fine' }),
+      );
+      await user.click(question(/How well do priorities guide/).getByRole('radio', { name: '3 – Average' }));
+      await act(() => jest.advanceTimersByTimeAsync(600)); // the debounce: one batch of two
+      await act(() => jest.advanceTimersByTimeAsync(600)); // the refused answer dropped, the rest saved
+      await screen.findByText(/All changes saved/);
+      refusedBatchChecks(calls);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 
-    await screen.findByText(/All changes saved/, undefined, SAVE_TIMEOUT);
+  function refusedBatchChecks(calls: FetchCall[]) {
     expect(puts(calls).map((c) => c.body)).toEqual([
       {
         answers: [
@@ -139,7 +161,7 @@ describe('QuestionnairePage', () => {
       { answers: [{ questionId: 'sa-01', score: 2 }] },
     ]);
     expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
-  });
+  }
 
   it('shows and hides conditional questions when the questionnaire data changes', async () => {
     let withConditional = false;
