@@ -12,6 +12,7 @@ import { startScaleMap } from '../src/local/server';
 import { newUser } from '../src/local/http-client';
 import { answersFor, chunk } from '../src/local/sample-data';
 import { findClientTextViolations } from '../src/domain/client-text';
+import { visibleText } from './eval/visible-text';
 
 const OUT = path.resolve(__dirname, '..', 'web', 'public', 'sample');
 /** Fictional: any likeness to a real company is accidental. */
@@ -38,15 +39,9 @@ function log(message: string) {
   process.stdout.write(`[sample] ${message}\n`);
 }
 
+/** The text a reader sees, one block (paragraph, list item, cell) per line, as the client-text rules expect. */
 function textOf(html: string): string {
-  return html
-    .replace(/<style[\s\S]*?<\/style>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/\s+/g, ' ');
+  return visibleText(html);
 }
 
 async function main() {

@@ -18,7 +18,9 @@ describe('renderHtml', () => {
     expect(html).not.toMatch(/<link|<script/);
     expect(html).toContain('<figure class="heatmap"><svg');
     expect(html.match(/<g class="cell"/g)).toHaveLength(12);
-    expect(html).toContain('<a href="https://app.scalemap.test/assessments/asm_7f3c2a/validate">');
+    expect(html).toContain(
+      '<a href="https://app.scalemap.test/assessments/asm_7f3c2a/validate">Open your validation form</a>',
+    );
     expect(html).toContain('Harbourline Analytics Ltd');
     expect(markupProblem(html, { html: true })).toBeNull();
   });
@@ -92,7 +94,9 @@ describe('renderPdf', () => {
     expect(text).toContain('Supply Chain\nNot assessed');
     expect(text.match(/SPECIALIST\n/g)).toHaveLength(3);
     expect(text).toContain('Priority 1: Install a stage-weighted revenue forecast');
-    expect(text).toContain('https://app.scalemap.test/assessments/asm_7f3c2a/validate');
+    // The link is words, not a raw URL (issue 11); the URL is the link's target.
+    expect(text).toContain('Validate here\nOpen your validation form');
+    expect(text).not.toContain('https://app.scalemap.test/assessments/asm_7f3c2a/validate');
     // "≥ 3×" in the fixture: ≥ is replaced, × is WinAnsi.
     expect(text).toContain('>= 3× coverage target');
     const pages = (await PDFDocument.load(pdf)).getPageCount();

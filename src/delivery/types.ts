@@ -7,6 +7,7 @@ import type {
 } from '../domain/analysis';
 import type { CompanyProfile } from '../domain/profile';
 import type { ValidationResponse } from '../domain/validation';
+import type { ExtractedDocument } from '../domain/document-facts';
 
 /** Everything the composers need about one assessment. Pure data: the delivery code does no I/O. */
 export interface DeliveryContext {
@@ -38,6 +39,11 @@ export interface DeliveryContext {
    * the detailed report is due (or the kits' due time when the schedule is compressed locally).
    */
   validationDeadline?: Date;
+  /**
+   * What was read from each uploaded document (stored extractions, in upload order); documents not read yet
+   * are absent. Feeds "What we read in your documents" and the summary's figures. Optional: none when absent.
+   */
+  documents?: ExtractedDocument[];
 }
 
 export const DELIVERABLE_STAGES = ['executive-summary', 'detailed-report', 'implementation-kits'] as const;

@@ -32,7 +32,7 @@ const readDocx: typeof import('./docx').readDocx = (...args) =>
  */
 
 /** Bump when extraction improves: stored results of older versions are read again (ensureDocumentsRead). */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 export const EXTRACTION_TIMEOUT_MS = 10_000;
 
 const LIMITS = { labelValues: 110, columns: 80, statements: 12 };

@@ -151,17 +151,16 @@ export function tableFacts(table: RawTable, declared: DomainId | null): Document
       const value = cellText(r[1]);
       if (!label || !value) return [];
       const n = cellNumber(r[1], isMoneyLabel(label));
+      // Each row's own unit: a list of measures mixes money, days and counts (the column's majority is not it).
+      const unit = n
+        ? (n.unit ?? headerUnit(label) ?? (Number.isInteger(n.n) ? 'count' : 'other'))
+        : undefined;
       return [
         {
           kind: 'label-value' as const,
           label,
-          value: clip(n && typeof r[1] === 'number' ? formatQuantity(n.n, columns[0]!.unit) : value, 300),
-          ...(n
-            ? {
-                number: round(n.n),
-                unit: n.unit ?? headerUnit(label) ?? (Number.isInteger(n.n) ? 'count' : 'other'),
-              }
-            : {}),
+          value: clip(n && typeof r[1] === 'number' ? formatQuantity(n.n, unit) : value, 300),
+          ...(n && unit ? { number: round(n.n), unit } : {}),
           domains: domainsFor(label, declared, context),
           location: clip(`${table.name ? `${table.name}, ` : ''}row ${ri + 2}`, 120),
         },
@@ -223,7 +222,7 @@ export function tableFacts(table: RawTable, declared: DomainId | null): Document
           kind: 'column',
           label: clip(`${c.header} by ${category}`, 200),
           value: clip(
-            `from ${fmt(lo.v)} (${lo.label}) to ${fmt(hi.v)} (${hi.label}) across ${entries.length} ${category}s`,
+            `from ${fmt(lo.v)} (${lo.label}) to ${fmt(hi.v)} (${hi.label}) across ${entries.length} ${plural(category)}`,
             300,
           ),
           number: round(hi.v),
@@ -245,7 +244,7 @@ export function tableFacts(table: RawTable, declared: DomainId | null): Document
         kind: 'column',
         label: clip(`Largest ${category} share of ${measure}`, 200),
         value: clip(
-          `${top.label}: ${formatQuantity(share, 'percent')} of ${fmt(total)} total ${measure} across ${entries.length} ${category}s`,
+          `${top.label}: ${formatQuantity(share, 'percent')} of ${fmt(total)} total ${measure} across ${entries.length} ${plural(category)}`,
           300,
         ),
         number: round(share, 1),
@@ -256,7 +255,7 @@ export function tableFacts(table: RawTable, declared: DomainId | null): Document
       {
         kind: 'column',
         label: clip(`Total ${measure}`, 200),
-        value: clip(`${fmt(total)} across ${entries.length} ${category}s`, 300),
+        value: clip(`${fmt(total)} across ${entries.length} ${plural(category)}`, 300),
         number: round(total),
         unit: c.unit ?? 'other',
         domains: domainsFor(c.header, declared, context),
@@ -272,4 +271,11 @@ export function tableText(table: RawTable, maxRows = 40): string {
   for (const r of table.rows.slice(0, maxRows)) lines.push(r.map(cellText).join(' | '));
   if (table.rows.length > maxRows) lines.push(`… ${table.rows.length - maxRows} more rows`);
   return lines.filter(Boolean).join('\n');
+}
+
+/** "opportunity" → "opportunities", "client" → "clients", "process" → "processes". */
+function plural(noun: string): string {
+  if (/[^aeiou]y$/i.test(noun)) return `${noun.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/i.test(noun)) return `${noun}es`;
+  return `${noun}s`;
 }

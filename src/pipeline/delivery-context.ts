@@ -9,6 +9,7 @@ import { validationSchema } from '../domain/validation';
 import type { DeliveryContext } from '../delivery';
 import { loadProfile } from '../services/profiles';
 import { prioritise } from '../domain/prioritisation';
+import { storedDocumentReadings } from '../services/document-reading';
 
 /** The priorities as stored on the assessment (final_priorities) and shown to the client. */
 export interface StoredPriority {
@@ -69,6 +70,7 @@ export async function loadDeliveryContext(
     validatedAt: a.validation?.createdAt ?? null,
     // Deterministic: the same analyses and triage give the priorities the report showed.
     reportPriorities: prioritise(analyses, { triage }),
+    documents: await storedDocumentReadings(ctx.db, a.id),
     appUrl: (ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`).replace(/\/$/, ''),
   };
 }

@@ -135,3 +135,17 @@ export async function documentReading(
   const parsed = extractedDocumentSchema.safeParse(row.result);
   return { status: row.status, note: row.note, facts: parsed.success ? parsed.data.facts.length : 0 };
 }
+
+/**
+ * The stored readings of an assessment's uploaded documents, in upload order, without reading anything (for
+ * the deliverables: the agents read them before the analysis). A document with no current, valid reading is
+ * left out.
+ */
+export async function storedDocumentReadings(db: Db, assessmentId: string): Promise<ExtractedDocument[]> {
+  const docs = await db.document.findMany({
+    where: { assessmentId, status: 'uploaded' },
+    include: { extraction: true },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
+  return docs.map((d) => storedResult(d.extraction)).filter((r): r is ExtractedDocument => r !== null);
+}

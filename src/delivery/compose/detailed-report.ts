@@ -38,6 +38,7 @@ import {
   valueText,
 } from './shared';
 import { analystLabel } from '../../domain/analysis';
+import { documentReadingSection } from './documents-read';
 // ---------------------------------------------------------------------------------------------------------------
 // Detailed report (48 h)
 // ---------------------------------------------------------------------------------------------------------------
@@ -289,7 +290,7 @@ function validationCallToAction(ctx: DeliveryContext, views: PriorityView[]): Se
       {
         kind: 'keyValue',
         items: [
-          { key: 'Validate here', value: link, href: link },
+          { key: 'Validate here', value: 'Open your validation form', href: link },
           { key: 'Please reply by', value: formatDateTime(deadline) },
         ],
       },
@@ -333,6 +334,9 @@ export function composeDetailedReport(ctx: DeliveryContext): DeliverableDocument
       heatmapTable(cells),
     ],
   });
+
+  const reading = documentReadingSection(ctx);
+  if (reading) sections.push(reading);
 
   if (views.length === 0) {
     sections.push({

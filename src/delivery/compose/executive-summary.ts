@@ -15,6 +15,7 @@ import {
   triageSentence,
   valueText,
 } from './shared';
+import { documentFiguresParagraph } from './documents-read';
 // ---------------------------------------------------------------------------------------------------------------
 // Executive summary (24 h)
 // ---------------------------------------------------------------------------------------------------------------
@@ -33,7 +34,10 @@ export function composeExecutiveSummary(ctx: DeliveryContext): DeliverableDocume
   if (ctx.profile?.objectives) goals.push({ key: 'Your objectives', value: ctx.profile.objectives });
   if (goals.length) contextBlocks.push({ kind: 'keyValue', items: goals });
   contextBlocks.push({ kind: 'paragraph', text: triageSentence(ctx) });
-  sections.push(storylineSection(ctx));
+  const storyline = storylineSection(ctx);
+  const figures = documentFiguresParagraph(ctx);
+  if (figures) storyline.blocks.push({ kind: 'paragraph', text: figures });
+  sections.push(storyline);
   sections.push({ heading: 'Strategic context', blocks: contextBlocks });
 
   // Overall health

@@ -280,8 +280,10 @@ function kitSections(
     `Subject: ${rec.title}`,
     `We have looked hard at how ${ctx.companyName} runs. ${headline ? `One finding stood out: ${lowerFirst(stripStop(headline.title))}.` : ''}`.trim(),
     `From ${d(f.start)}, ${owner.named ? owner.name : lowerFirst(owner.name)} will lead the change: ${lowerFirst(stripStop(rec.title))}. The first step: ${lowerFirst(stripStop(quickWins[0]?.title ?? rec.title))}.`,
-    `We will share ${lowerFirst(p.kpis[0]?.name ?? 'progress')} every week. ${ctx.clientFirstName}`,
-  ];
+    `We will share ${lowerFirst(p.kpis[0]?.name ?? 'progress')} every week.`,
+    // The sign-off on a line of its own, as a note ends.
+    ctx.clientFirstName,
+  ].filter(Boolean);
   const comms: Section = {
     heading: 'Communication kit',
     level: 2,
