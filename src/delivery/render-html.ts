@@ -1,5 +1,6 @@
 import { escapeHtml, safeHref } from './format';
-import type { Block, DeliverableDocument, Section } from './types';
+import { HEATMAP_PALETTE } from './heatmap';
+import type { Block, DeliverableDocument, HeatmapCell, Section } from './types';
 
 export { escapeHtml } from './format';
 
@@ -37,16 +38,20 @@ dl.kv dd { margin: 0; }
 a { color: #1d4ed8; word-break: break-word; }
 figure.heatmap { margin: 12px 0 18px; }
 figure.heatmap svg { max-width: 100%; height: auto; display: block; }
+ul.heatmap-cells { display: none; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: 8px; list-style: none; padding: 0; margin: 0; }
+ul.heatmap-cells li { border-radius: 6px; padding: 8px 10px; border: 1px solid #6b7280; }
+ul.heatmap-cells li.activated { border: 3px solid #111827; }
+ul.heatmap-cells strong { display: block; }
 footer.doc { margin-top: 40px; padding-top: 12px; border-top: 1px solid #d1d5db; color: #4b5563; font-size: 13px; }
 @media (max-width: 700px) { main { padding: 24px 18px; } dl.kv { grid-template-columns: 1fr; } }
 /* Phones: table cells keep whole words (the table scrolls in its box), the first column stays in view, and the
-   heatmap keeps a readable size inside its own scrolling box. */
+   heatmap reflows: the wide SVG grid gives way to the same cells as cards, two to a row. */
 @media (max-width: 700px) {
   th, td { min-width: 9rem; overflow-wrap: normal; word-break: normal; hyphens: auto; }
   .table-wrap th:first-child, .table-wrap td:first-child { position: sticky; left: 0; z-index: 1; background: #ffffff; min-width: 7.5rem; box-shadow: 1px 0 0 #d1d5db; }
   .table-wrap th:first-child { background: #eef1f5; }
-  figure.heatmap { overflow-x: auto; }
-  figure.heatmap svg { max-width: none; width: 640px; }
+  figure.heatmap svg { display: none; }
+  ul.heatmap-cells { display: grid; }
 }
 @page { size: A4; margin: 16mm 14mm; }
 @media print {
@@ -79,8 +84,9 @@ export function renderBlock(block: Block): string {
       return `<div class="table-wrap"><table>${caption}${head}${body}</table></div>`;
     }
     case 'heatmap':
-      // The SVG comes from renderHeatmapSvg, which escapes every value it interpolates.
-      return `<figure class="heatmap">${block.svg}</figure>`;
+      // The SVG comes from renderHeatmapSvg, which escapes every value it interpolates. On a phone the same cells
+      // reflow as cards (CSS shows one or the other).
+      return `<figure class="heatmap">${block.svg}${heatmapCards(block.cells)}</figure>`;
     case 'keyValue':
       return `<dl class="kv">${block.items
         .map((item) => {
@@ -90,6 +96,20 @@ export function renderBlock(block: Block): string {
         })
         .join('')}</dl>`;
   }
+}
+
+/** The heatmap's cells as cards, in the band's colours, with the band, score, AI specialist and priority in words. */
+function heatmapCards(cells: readonly HeatmapCell[]): string {
+  const items = cells.map((c) => {
+    const colours = HEATMAP_PALETTE[c.band ?? 'not-assessed'];
+    const score = c.score === null ? c.bandLabel : `${c.bandLabel}, ${c.score}/10`;
+    const notes = [
+      c.analyst ?? '',
+      c.priorityRanks.length ? `Priority ${c.priorityRanks.join(', ')}` : '',
+    ].filter(Boolean);
+    return `<li class="${c.activated ? 'activated' : ''}" style="background:${colours.fill};color:${colours.text}"><strong>${text(c.name)}</strong>${text(score)}${notes.map((n) => `<br>${text(n)}`).join('')}</li>`;
+  });
+  return `<ul class="heatmap-cells">${items.join('')}</ul>`;
 }
 
 function renderSection(section: Section, id: string): string {

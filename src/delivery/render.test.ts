@@ -25,6 +25,20 @@ describe('renderHtml', () => {
     expect(markupProblem(html, { html: true })).toBeNull();
   });
 
+  it('reflows the heatmap on a phone: the same twelve cells as cards, the wide grid hidden', () => {
+    const doc = composeDetailedReport(fixtureContext());
+    const heatmap = doc.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'heatmap');
+    if (heatmap?.kind !== 'heatmap') throw new Error('no heatmap block');
+    const html = renderHtml(doc);
+    const cards = html.match(/<ul class="heatmap-cells">([\s\S]*?)<\/ul>/)?.[1] ?? '';
+    expect(cards.match(/<li/g)).toHaveLength(12);
+    for (const cell of heatmap.cells) expect(cards).toContain(escapeHtml(cell.name));
+    expect(cards).toMatch(/Critical|Warning|Good|Excellent/);
+    const phone = html.match(/@media \(max-width: 700px\) \{\s*th, td[\s\S]*?\n\}/)?.[0] ?? '';
+    expect(phone).toContain('figure.heatmap svg { display: none; }');
+    expect(phone).toContain('ul.heatmap-cells { display: grid; }');
+  });
+
   it('escapes every interpolated value', () => {
     for (const doc of [
       composeExecutiveSummary(hostile),
