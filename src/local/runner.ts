@@ -5,7 +5,7 @@ import YAML from 'yaml';
 import type { AppContext } from '../context';
 import { logger, withLogContext } from '../logger';
 import { localTaskToken } from '../adapters/local/local-workflow';
-import { lambdaContext, STATE_MACHINE_FUNCTIONS, type LocalLambda } from './functions';
+import { GENERATION_FUNCTIONS, lambdaContext, STATE_MACHINE_FUNCTIONS, type LocalLambda } from './functions';
 
 // aws-local-stepfunctions needs Promise.withResolvers (Node 22); polyfilled for Node 20.
 const P = Promise as unknown as { withResolvers?: () => unknown };
@@ -76,6 +76,30 @@ export interface RunnerOptions {
    * tasks it waits for. A poll's delay only moves work that is done anyway ahead of the due times.
    */
   minWaitMs?: number;
+  /**
+   * How many deliverable generations (GENERATION_FUNCTIONS) run at once in this process (default 2); the others
+   * wait their turn. Releases and polls are never held back by this. Each Lambda has its own CPU on AWS; here a
+   * hundred executions composing PDFs at once in one event loop held a release due meanwhile for up to a second.
+   */
+  generationConcurrency?: number;
+}
+
+/** A counting semaphore: at most `limit` holders, the others wait in arrival order. */
+class Slots {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly limit: number) {}
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.active++;
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
 }
 
 /**
@@ -92,12 +116,14 @@ export class LocalStepFunctionsRunner {
   private readonly history = new Map<string, HistoryEvent[]>();
   private timer?: NodeJS.Timeout;
   private stopped = false;
+  private readonly generationSlots: Slots;
 
   constructor(
     private readonly ctx: AppContext,
     private readonly opts: RunnerOptions,
   ) {
     this.definition = loadDefinition();
+    this.generationSlots = new Slots(Math.max(1, opts.generationConcurrency ?? 2));
   }
 
   async start() {
@@ -255,7 +281,8 @@ export class LocalStepFunctionsRunner {
     const fn = this.opts.functionOverrides?.[functionName] ?? STATE_MACHINE_FUNCTIONS[functionName];
     if (!fn) throw new Error(`no local handler for ${functionName}`);
     try {
-      return await fn(event, lambdaContext(functionName));
+      const call = () => fn(event, lambdaContext(functionName));
+      return await (GENERATION_FUNCTIONS.has(functionName) ? this.generationSlots.run(call) : call());
     } catch (err) {
       // Step Functions reports a Lambda error by its name; keep it so Retry and Catch match as on AWS.
       const e = err as Error;

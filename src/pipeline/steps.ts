@@ -352,6 +352,24 @@ const NEXT_STATUS: Record<DeliverableStage, { to: Status; event: string }> = {
 };
 
 /**
+ * Whether a stored deliverable is final. The summary and the report are once generated. The kits are generated
+ * ahead, with the report's priorities, as soon as the report is (GenerateImplementationKits), and composed again
+ * only when a validation came in that they do not reflect yet (ApplyValidationToKits, after AwaitValidation):
+ * the validation reshapes them. Kits already released are never recomposed.
+ */
+async function upToDate(
+  ctx: AppContext,
+  stage: DeliverableStage,
+  assessmentId: string,
+  existing: { format: string; deliveredAt: Date | null; withValidation: boolean }[],
+) {
+  if (!existing.some((d) => d.format === 'html') || !existing.some((d) => d.format === 'pdf')) return false;
+  if (stage !== 'implementation-kits') return true;
+  if (existing.some((d) => d.deliveredAt) || existing.every((d) => d.withValidation)) return true;
+  return !(await ctx.db.validation.findUnique({ where: { assessmentId }, select: { id: true } }));
+}
+
+/**
  * Composes a deliverable from the stored triage, analyses, priorities and validation; stores HTML and PDF.
  * It runs ahead of the due time and leaves the deliverable unreleased (delivered_at null): the client sees
  * it only when releaseDeliverable runs at the due time.
@@ -361,7 +379,7 @@ export async function generateDeliverable(ctx: AppContext, stage: DeliverableSta
   const existing = await ctx.db.deliverable.findMany({
     where: { assessmentId: input.assessmentId, stage: key },
   });
-  if (existing.some((d) => d.format === 'html') && existing.some((d) => d.format === 'pdf')) {
+  if (await upToDate(ctx, stage, input.assessmentId, existing)) {
     return { stage, skipped: true };
   }
   const assessment = await ctx.db.assessment.findUniqueOrThrow({
@@ -410,6 +428,7 @@ export async function generateDeliverable(ctx: AppContext, stage: DeliverableSta
       formats.push({ format: 'svg' as never, objectKey: `${prefix}-heatmap.svg` });
     }
   }
+  const withValidation = deliveryCtx.validation !== null;
   for (const f of formats) {
     await ctx.db.deliverable.upsert({
       where: {
@@ -421,12 +440,20 @@ export async function generateDeliverable(ctx: AppContext, stage: DeliverableSta
         format: f.format,
         objectKey: f.objectKey,
         dueAt,
+        withValidation,
       },
-      update: { objectKey: f.objectKey },
+      update: { objectKey: f.objectKey, withValidation, generatedAt: new Date() },
     });
   }
-  await recordStageOnce(ctx, input.assessmentId, `${key}_generated`, { stage });
-  return { stage, skipped: false, priorities: deliveryCtx.priorities.map((p) => p.recommendation.id) };
+  if (existing.length > 0)
+    await recordStage(ctx.db, input.assessmentId, `${key}_generated`, { stage, withValidation });
+  else await recordStageOnce(ctx, input.assessmentId, `${key}_generated`, { stage, withValidation });
+  return {
+    stage,
+    skipped: false,
+    withValidation,
+    priorities: deliveryCtx.priorities.map((p) => p.recommendation.id),
+  };
 }
 
 /**
