@@ -77,26 +77,31 @@ export interface RunnerOptions {
    */
   minWaitMs?: number;
   /**
-   * How many deliverable generations (GENERATION_FUNCTIONS) run at once in this process (default 2); the others
-   * wait their turn. Releases and polls are never held back by this. Each Lambda has its own CPU on AWS; here a
-   * hundred executions composing PDFs at once in one event loop held a release due meanwhile for up to a second.
+   * How many deliverable generations (GENERATION_FUNCTIONS) run at once in this process (default 3); the others
+   * wait, the one whose deliverable is due soonest first. Releases and polls are never held back by this. Each
+   * Lambda has its own CPU on AWS; here a hundred executions composing PDFs at once in one event loop held a
+   * release due meanwhile for up to a second.
    */
   generationConcurrency?: number;
 }
 
-/** A counting semaphore: at most `limit` holders, the others wait in arrival order. */
-class Slots {
+/** A counting semaphore: at most `limit` holders; the others wait, the lowest `priority` first (then arrival). */
+export class Slots {
   private active = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly waiting: { priority: number; resolve: () => void }[] = [];
   constructor(private readonly limit: number) {}
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+  async run<T>(priority: number, work: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit)
+      await new Promise<void>((resolve) => this.waiting.push({ priority, resolve }));
     else this.active++;
     try {
       return await work();
     } finally {
-      const next = this.waiting.shift();
-      if (next) next();
+      let next = -1;
+      this.waiting.forEach((w, i) => {
+        if (next < 0 || w.priority < this.waiting[next].priority) next = i;
+      });
+      if (next >= 0) this.waiting.splice(next, 1)[0].resolve();
       else this.active--;
     }
   }
@@ -117,13 +122,15 @@ export class LocalStepFunctionsRunner {
   private timer?: NodeJS.Timeout;
   private stopped = false;
   private readonly generationSlots: Slots;
+  /** Each running execution's due times (PrepareExecution's output): the order generations get a slot in. */
+  private readonly dueTimes = new Map<string, Record<string, string>>();
 
   constructor(
     private readonly ctx: AppContext,
     private readonly opts: RunnerOptions,
   ) {
     this.definition = loadDefinition();
-    this.generationSlots = new Slots(Math.max(1, opts.generationConcurrency ?? 2));
+    this.generationSlots = new Slots(Math.max(1, opts.generationConcurrency ?? 3));
   }
 
   async start() {
@@ -243,6 +250,7 @@ export class LocalStepFunctionsRunner {
       });
     }).finally(() => {
       this.running.delete(executionId);
+      this.dueTimes.delete(executionId);
       this.events.emit('finished', executionId);
     });
     this.running.set(executionId, { abort: execution.abort, done });
@@ -265,7 +273,7 @@ export class LocalStepFunctionsRunner {
       if (state.Type !== 'Task') continue;
       const fn = functionOf(state.Resource);
       if (fn) {
-        handlers[name] = (input) => this.invoke(fn, input);
+        handlers[name] = (input) => this.invoke(fn, input, executionId);
         continue;
       }
       if (String(state.Resource).endsWith('.waitForTaskToken')) {
@@ -277,12 +285,21 @@ export class LocalStepFunctionsRunner {
     return handlers;
   }
 
-  private async invoke(functionName: string, event: unknown) {
+  private async invoke(functionName: string, event: unknown, executionId?: string) {
     const fn = this.opts.functionOverrides?.[functionName] ?? STATE_MACHINE_FUNCTIONS[functionName];
     if (!fn) throw new Error(`no local handler for ${functionName}`);
     try {
       const call = () => fn(event, lambdaContext(functionName));
-      return await (GENERATION_FUNCTIONS.has(functionName) ? this.generationSlots.run(call) : call());
+      const dueKey = GENERATION_FUNCTIONS[functionName];
+      if (!dueKey) {
+        const result = await call();
+        const due = (result as { dueTimes?: Record<string, string> } | null)?.dueTimes;
+        if (executionId && due && functionName === 'PrepareExecutionLambdaFunction')
+          this.dueTimes.set(executionId, due);
+        return result;
+      }
+      const dueAt = Date.parse(this.dueTimes.get(executionId ?? '')?.[dueKey] ?? '');
+      return await this.generationSlots.run(Number.isNaN(dueAt) ? Date.now() : dueAt, call);
     } catch (err) {
       // Step Functions reports a Lambda error by its name; keep it so Retry and Catch match as on AWS.
       const e = err as Error;

@@ -384,18 +384,19 @@ export async function generateDeliverable(ctx: AppContext, stage: DeliverableSta
   }
   const assessment = await ctx.db.assessment.findUniqueOrThrow({
     where: { id: input.assessmentId },
-    include: { analyses: true, validation: true, triage: true },
+    select: { finalPriorities: true, summaryDueAt: true, reportDueAt: true, kitsDueAt: true },
   });
-  let priorities;
+  // One read of everything the composers need (its reportPriorities are prioritise(analyses, triage)).
+  const deliveryCtx = await loadDeliveryContext(ctx, input.assessmentId);
   if (stage === 'executive-summary' || !assessment.finalPriorities) {
-    const base = await loadDeliveryContext(ctx, input.assessmentId, { priorities: [] });
-    priorities = prioritise(base.analyses, { triage: base.triage });
+    const priorities =
+      deliveryCtx.reportPriorities ?? prioritise(deliveryCtx.analyses, { triage: deliveryCtx.triage });
+    deliveryCtx.priorities = priorities;
     await ctx.db.assessment.update({
       where: { id: input.assessmentId },
       data: { finalPriorities: toStoredPriorities(priorities) as never },
     });
   }
-  const deliveryCtx = await loadDeliveryContext(ctx, input.assessmentId);
   if (stage === 'implementation-kits' && deliveryCtx.validation) {
     // The client's validation reshapes the report's priorities: rejected ones dropped and replaced, constraints
     // applied, strong agreement with high resources moves a priority up (src/analysis/reshape.ts).
