@@ -241,6 +241,15 @@ function documentLines(documents: readonly AnalystDocument[], domain: DomainId, 
   return lines;
 }
 
+/** The blocks of a specialist's user prompt, counted separately by the token report (scripts/bench/prompt-tokens.ts). */
+export type PromptBlock =
+  'domain' | 'profile' | 'concerns' | 'follow-ups' | 'strengths' | 'unanswered' | 'documents';
+
+export interface PromptLine {
+  block: PromptBlock;
+  text: string;
+}
+
 /**
  * Compact user prompt for one specialist. It carries what the model needs and nothing else: the profile, the
  * domain's concerns (answers 3–5, option wording, every follow-up verbatim), a few strengths with their wording
@@ -249,20 +258,30 @@ function documentLines(documents: readonly AnalystDocument[], domain: DomainId, 
  * and the evidence guard derives each citation's client-readable origin from its ref.
  */
 export function buildSpecialistUserPrompt(input: SpecialistPromptInput): string {
+  return specialistPromptLines(input)
+    .map((l) => l.text)
+    .join('\n');
+}
+
+/** The user prompt's lines, each tagged with its block. */
+export function specialistPromptLines(input: SpecialistPromptInput): PromptLine[] {
   const questions = input.questions ?? ALL_QUESTIONS;
   const facts = profileFacts(input.profile);
-  const lines: string[] = [`Domain: ${domainName(input.domain)}`];
+  const out: PromptLine[] = [];
+  const push = (block: PromptBlock, ...texts: string[]) => texts.forEach((text) => out.push({ block, text }));
+  push('domain', `Domain: ${domainName(input.domain)}`);
   const p = input.profile;
   if (p) {
     const flags = (Object.keys(facts) as (keyof ProfileFacts)[]).filter((k) => facts[k]);
-    lines.push(
+    push(
+      'profile',
       `Company: ${clip(p.companyName, 80)}; ${p.industry}; revenue ${p.revenueBand}; team ${p.teamSize}; ` +
         `${p.businessModel}; ${p.growthStage}${flags.length ? `; ${flags.join(', ')}` : ''}`,
     );
-    if (p.challenges) lines.push(`challenges: ${oneLine(p.challenges)}`);
-    if (p.objectives) lines.push(`objectives: ${oneLine(p.objectives)}`);
+    if (p.challenges) push('profile', `challenges: ${oneLine(p.challenges)}`);
+    if (p.objectives) push('profile', `objectives: ${oneLine(p.objectives)}`);
   } else {
-    lines.push('Company: no profile given.');
+    push('profile', 'Company: no profile given.');
   }
 
   const scores = new Map<string, number>();
@@ -272,7 +291,7 @@ export function buildSpecialistUserPrompt(input: SpecialistPromptInput): string 
     if (typeof a.text === 'string' && a.text.trim()) texts.set(a.questionId, oneLine(a.text));
   }
   const applicable = questions.filter((q) => q.domain === input.domain && isApplicable(q, facts));
-  const concerns: string[] = [];
+  const concerns: PromptLine[] = [];
   const strengths: { q: Question; s: number }[] = [];
   const unanswered: Question[] = [];
   for (const q of applicable) {
@@ -285,32 +304,39 @@ export function buildSpecialistUserPrompt(input: SpecialistPromptInput): string 
       strengths.push({ q, s });
       continue;
     }
-    concerns.push(`${q.id} ${q.topic} ${s} "${oneLine(q.options[s - 1])}"`);
+    concerns.push({ block: 'concerns', text: `${q.id} ${q.topic} ${s} "${oneLine(q.options[s - 1])}"` });
     // Follow-ups verbatim; identical answers to a question's follow-ups are written once, with every id.
     const byText = new Map<string, string[]>();
     for (const f of q.followUps ?? []) {
       const t = texts.get(f.id);
       if (t) byText.set(t, [...(byText.get(t) ?? []), f.id]);
     }
-    for (const [t, ids] of byText) concerns.push(` ${ids.join(', ')}: "${t}"`);
+    for (const [t, ids] of byText) concerns.push({ block: 'follow-ups', text: ` ${ids.join(', ')}: "${t}"` });
   }
-  if (concerns.length) lines.push('Concerns (id topic score "chosen option"):', ...concerns);
+  if (concerns.length) {
+    push('concerns', 'Concerns (id topic score "chosen option"):');
+    out.push(...concerns);
+  }
   if (strengths.length) {
     // Strongest first; with concerns present only a few keep their wording, the others are listed by topic.
     strengths.sort((a, b) => a.s - b.s);
     const worded = concerns.length ? strengths.slice(0, MAX_STRENGTH_LABELS) : strengths;
     const rest = strengths.slice(worded.length);
-    lines.push(
+    push(
+      'strengths',
       'Strengths:',
       ...worded.map(({ q, s }) => `${q.id} ${q.topic} ${s} "${oneLine(q.options[s - 1])}"`),
     );
-    if (rest.length) lines.push(`also ${rest.map(({ q, s }) => `${q.id} ${q.topic} ${s}`).join('; ')}`);
+    if (rest.length)
+      push('strengths', `also ${rest.map(({ q, s }) => `${q.id} ${q.topic} ${s}`).join('; ')}`);
   }
-  if (unanswered.length) lines.push(`Unanswered: ${unanswered.map((q) => `${q.id} ${q.topic}`).join('; ')}`);
+  if (unanswered.length)
+    push('unanswered', `Unanswered: ${unanswered.map((q) => `${q.id} ${q.topic}`).join('; ')}`);
 
   const docs = documentLines(input.documents, input.domain, DOCUMENT_FACT_TOKEN_BUDGET);
-  lines.push(
+  push(
+    'documents',
     ...(docs.length ? ['Documents (ref = file name):', ...docs] : ['Documents: none for this domain']),
   );
-  return lines.join('\n');
+  return out;
 }
