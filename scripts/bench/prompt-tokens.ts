@@ -62,7 +62,6 @@ export const SCHEMA_TOKENS = encode(JSON.stringify(SPECIALIST_JSON_SCHEMA)).leng
 type Part = 'system' | PromptBlock | 'framing';
 const PARTS: Part[] = [
   'system',
-  'domain',
   'profile',
   'concerns',
   'follow-ups',
