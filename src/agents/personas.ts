@@ -263,8 +263,7 @@ const PROFILE_FLAGS: readonly (keyof ProfileFacts)[] = [
 ];
 
 /** The blocks of a specialist's user prompt, counted separately by the token report (scripts/bench/prompt-tokens.ts). */
-export type PromptBlock =
-  'domain' | 'profile' | 'concerns' | 'follow-ups' | 'strengths' | 'unanswered' | 'documents';
+export type PromptBlock = 'profile' | 'concerns' | 'follow-ups' | 'strengths' | 'unanswered' | 'documents';
 
 export interface PromptLine {
   block: PromptBlock;
