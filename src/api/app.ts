@@ -24,7 +24,7 @@ import { AccountSecurity } from './auth/account-security';
 import type { ReadCache } from './read-cache';
 import { checkOrigin, noStore, rejectControlCharacters } from './middleware/security';
 import { cachedReads } from './cached-reads';
-import { mayChangeSession, readSessionOnly, SESSION_COOKIE } from './session-reader';
+import { readSession, SESSION_COOKIE } from './session-reader';
 
 export interface AppOptions {
   sessionStore: Store;
@@ -125,7 +125,7 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
     },
   });
   const store = opts.sessionStore;
-  const readOnlySession = readSessionOnly({
+  const sessionReader = readSession({
     secret: opts.sessionSecret,
     read:
       opts.readSession ??
@@ -134,12 +134,12 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
     destroy: (sid) =>
       new Promise((resolve, reject) => store.destroy(sid, (err) => (err ? reject(err) : resolve()))),
   });
-  // Sign-in and sign-out always have a session; a Bearer request is authenticated by its token alone (no session
-  // is loaded or saved); a request that cannot change its session only reads it (see session-reader.ts).
+  // express-session for the routes that create, change or end sessions (/api/auth); a Bearer request is
+  // authenticated by its token alone (no session loaded); every other request reads its session (session-reader.ts).
   app.use((req, res, next) => {
     if (req.originalUrl.startsWith('/api/auth')) return sessionMiddleware(req, res, next);
     if (req.headers.authorization) return next();
-    return mayChangeSession(req) ? sessionMiddleware(req, res, next) : readOnlySession(req, res, next);
+    return sessionReader(req, res, next);
   });
 
   app.use('/api/auth', authRoutes(ctx, { rateLimitPerMinute: opts.authRateLimitPerMinute ?? 30, accounts }));

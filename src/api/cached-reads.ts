@@ -13,6 +13,8 @@ import type { ReadCache } from './read-cache';
  */
 export interface CachedReads {
   viewRow(id: string): Promise<ViewRow | null>;
+  /** The view of a row as JSON text, built once per row and role (a cached row is never changed, only dropped). */
+  viewJson(row: ViewRow, isFounder: boolean, build: () => string): string;
   profile(userId: string): Promise<CompanyProfile | null>;
   /**
    * Drops, in this process, what a changing request is about to change, right before its response is sent:
@@ -33,7 +35,13 @@ export function cachedReads(db: Db, cache?: ReadCache): CachedReads {
       next();
     };
   };
+  const built = new WeakMap<ViewRow, { client?: string; founder?: string }>();
   return {
+    viewJson: (row, isFounder, build) => {
+      let texts = built.get(row);
+      if (!texts) built.set(row, (texts = {}));
+      return (texts[isFounder ? 'founder' : 'client'] ??= build());
+    },
     viewRow: (id) =>
       cache
         ? cache.get(

@@ -15,7 +15,7 @@ export interface SessionView {
 
 declare module 'express-serve-static-core' {
   interface Request {
-    /** Set by `readSessionOnly` on requests that cannot change the session (see there). */
+    /** The signed-in session of a request outside /api/auth (set by `readSession`). */
     sessionView?: SessionView;
   }
 }
@@ -23,14 +23,15 @@ declare module 'express-serve-static-core' {
 const MAX_SIGNATURES = 10_000;
 
 /**
- * Reads the session of a request that cannot change it (GET and HEAD outside /api/auth) without express-session:
- * the same signed cookie (`s:<id>.<HMAC-SHA256>`, what express-session writes), the same store, but no Session
- * object to build, hash before and after, or save. For such a request express-session does nothing else: with
- * `resave: false`, `rolling: false` and touch disabled it neither writes the record nor sets a cookie when the
- * session is unchanged, and no GET handler changes it. Every other request still goes through express-session
- * (sign-in, sign-out, refresh, erasure). A cookie whose signature is wrong, a missing or expired record: no user.
+ * Reads the session of every request outside /api/auth without express-session: the same signed cookie
+ * (`s:<id>.<HMAC-SHA256>`, what express-session writes), the same store, but no Session object to build, hash
+ * before and after, or save. Outside /api/auth express-session would do nothing else: with `resave: false`,
+ * `rolling: false` and touch disabled it neither writes the record nor sets a cookie when the session is
+ * unchanged, and no handler there changes a session; one may end it (`SessionView.end`: a revoked session, an
+ * erased account). Sign-in, sign-out, refresh and reset (/api/auth) go through express-session. A cookie whose
+ * signature is wrong, a missing or expired record: no user.
  */
-export function readSessionOnly(opts: {
+export function readSession(opts: {
   secret: string;
   read: (sid: string) => Promise<SessionData | null | undefined>;
   destroy: (sid: string) => Promise<void>;
@@ -58,11 +59,6 @@ export function readSessionOnly(opts: {
       next();
     }, next);
   };
-}
-
-/** True when the request may change its session, so express-session must handle it. */
-export function mayChangeSession(req: { method: string; path: string; originalUrl: string }): boolean {
-  return (req.method !== 'GET' && req.method !== 'HEAD') || req.originalUrl.startsWith('/api/auth');
 }
 
 /** express-session's cookie signature (cookie-signature's `unsign`): the value before the last '.', or false. */

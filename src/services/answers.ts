@@ -83,8 +83,8 @@ export function checkAnswers(profile: CompanyProfile | null, answers: AnswerInpu
 
 /**
  * Saves the batch of the owner's assessment with one set-based upsert (a 20-answer autosave is one statement, not
- * twenty) and returns every answer of the assessment as it now stands (same statement: the CTE's snapshot plus the
- * batch). The statement's guard is the access rule and the status rule at once: nothing is written unless the
+ * twenty) and returns the scored answers of the assessment as they now stand, what progress counts (same
+ * statement: the CTE's snapshot plus the batch). The statement's guard is the access rule and the status rule at once: nothing is written unless the
  * assessment is this user's and still editable, whatever happened since the caller last looked; only then is it
  * asked why (404 for a missing or someone else's assessment, the same answer, else 409).
  */
@@ -93,11 +93,10 @@ export async function saveAnswers(
   userId: string,
   assessmentId: string,
   rows: ReturnType<typeof checkAnswers>,
-): Promise<{ questionId: string; score: number | null; text: string | null }[]> {
+): Promise<{ questionId: string; score: number | null }[]> {
   const result = await sql<{
     question_id: string | null;
     score: number | null;
-    text: string | null;
     kind: 'before' | 'written' | 'allowed';
   }>(
     db,
@@ -113,12 +112,12 @@ export async function saveAnswers(
        DO UPDATE SET score = EXCLUDED.score, text = EXCLUDED.text, updated_at = now()
        RETURNING question_id
      )
-     SELECT NULL AS question_id, NULL::int AS score, NULL AS text, 'allowed' AS kind FROM guard
+     SELECT NULL AS question_id, NULL::int AS score, 'allowed' AS kind FROM guard
      UNION ALL
-     SELECT question_id, score, text, 'before' FROM answers
-      WHERE assessment_id = $1::uuid AND EXISTS (SELECT 1 FROM guard)
+     SELECT question_id, score, 'before' FROM answers
+      WHERE assessment_id = $1::uuid AND score IS NOT NULL AND EXISTS (SELECT 1 FROM guard)
      UNION ALL
-     SELECT question_id, NULL, NULL, 'written' FROM written`,
+     SELECT question_id, NULL, 'written' FROM written`,
     [assessmentId, rows.map((r) => r.questionId), rows.map((r) => r.score), rows.map((r) => r.text), userId],
   );
   if (!result.some((r) => r.kind === 'allowed')) {
@@ -132,10 +131,9 @@ export async function saveAnswers(
   }
   if (result.filter((r) => r.kind === 'written').length !== rows.length)
     throw new AppError(500, 'internal', 'An autosave wrote fewer answers than it was given');
-  const merged = new Map<string, { questionId: string; score: number | null; text: string | null }>();
+  const merged = new Map<string, { questionId: string; score: number | null }>();
   for (const r of result)
-    if (r.kind === 'before')
-      merged.set(r.question_id!, { questionId: r.question_id!, score: r.score, text: r.text });
-  for (const r of rows) merged.set(r.questionId, r);
+    if (r.kind === 'before') merged.set(r.question_id!, { questionId: r.question_id!, score: r.score });
+  for (const r of rows) merged.set(r.questionId, { questionId: r.questionId, score: r.score });
   return [...merged.values()];
 }

@@ -246,11 +246,30 @@ export async function assessmentView(
     loadRow?: (id: string) => Promise<ViewRow | null>;
   },
 ) {
+  const a = await accessibleViewRow(db, user, id, opts.loadRow);
+  return viewOf(a, user.role === 'founder', opts);
+}
+
+/** The view's row, with getAccessibleAssessment's rule: the caller's own, or any for a founder; else 404. */
+export async function accessibleViewRow(
+  db: Db,
+  user: SessionUser,
+  id: string,
+  loadRow: (id: string) => Promise<ViewRow | null> = (x) => loadViewRow(db, x),
+): Promise<ViewRow> {
   if (!isUuid(id)) throw notFound('Assessment');
-  const scale = opts.timeScale ?? 1;
-  const a = await (opts.loadRow ?? ((x: string) => loadViewRow(db, x)))(id);
+  const a = await loadRow(id);
   if (!a || (a.userId !== user.id && user.role !== 'founder')) throw notFound('Assessment');
-  const isFounder = user.role === 'founder';
+  return a;
+}
+
+/** The view of a loaded row (pure: the same row and role give the same view, which the API may memoise). */
+export function viewOf(
+  a: ViewRow,
+  isFounder: boolean,
+  opts: { paymentRequired: boolean; timeScale?: number },
+) {
+  const scale = opts.timeScale ?? 1;
   const profile = a.profileSnapshot ? (a.profileSnapshot as never) : toDomainProfile(a.user.profile);
   const progress = domainProgress(profile, a.answers);
   const paid = a.payments.some((p) => p.status === 'paid');

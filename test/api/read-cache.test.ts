@@ -284,6 +284,25 @@ describe('two API processes sharing one database', () => {
     expect((await me()).status).toBe(401);
   });
 
+  it('a session cookie with an altered signature, or whose record has expired, signs nobody in', async () => {
+    const { client } = await newUser(stack.url);
+    const b = onB(client);
+    expect((await b.get('/api/me')).status).toBe(200);
+    // The cookie is `scalemap.sid=s%3A<id>.<signature>`: change the signature's last character.
+    const cookie = client.cookie!;
+    const forged = onB(client);
+    forged.cookie = cookie.slice(0, -1) + (cookie.endsWith('A') ? 'B' : 'A');
+    expect((await forged.get('/api/me')).status).toBe(401);
+    expect((await b.get('/api/me')).status).toBe(200);
+
+    const other = await newUser(stack.url);
+    await stack.app.ctx.db.$executeRawUnsafe(
+      `UPDATE session SET expire = now() - interval '1 minute' WHERE sess->'user'->>'email' = $1`,
+      other.email,
+    );
+    expect((await onB(other.client).get('/api/me')).status).toBe(401);
+  });
+
   it('an autosave on app A is in the view on app B as soon as B has heard of it, and on A at once', async () => {
     const { client } = await newUser(stack.url);
     expect((await client.put('/api/me/profile', SAMPLE_PROFILE)).status).toBe(200);

@@ -4,6 +4,7 @@ import { paymentsEnabled } from '../../config';
 import { parse } from '../middleware/validate';
 import { currentUser } from '../middleware/auth';
 import {
+  accessibleViewRow,
   assessmentView,
   createAssessment,
   documentView,
@@ -11,6 +12,7 @@ import {
   getOwnedAssessment,
   isUuid,
   listAssessments,
+  viewOf,
 } from '../../services/assessments';
 import { answersBodySchema, checkAnswers, saveAnswers } from '../../services/answers';
 import { domainProgress } from '../../domain/questionnaire';
@@ -50,13 +52,16 @@ export function assessmentRoutes(ctx: ApiContext, reads: CachedReads = cachedRea
   });
 
   router.get('/:id', async (req, res) => {
-    res.json(
-      await assessmentView(ctx.db, currentUser(req), req.params.id, {
-        paymentRequired,
-        timeScale,
-        loadRow: reads.viewRow,
-      }),
-    );
+    const user = currentUser(req);
+    const row = await accessibleViewRow(ctx.db, user, req.params.id, reads.viewRow);
+    const founder = user.role === 'founder';
+    res
+      .type('json')
+      .send(
+        reads.viewJson(row, founder, () =>
+          JSON.stringify(viewOf(row, founder, { paymentRequired, timeScale })),
+        ),
+      );
   });
 
   // Autosave: the owner's profile (cached) decides which answers apply; one statement checks access and status
