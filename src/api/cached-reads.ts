@@ -16,6 +16,8 @@ export interface CachedReads {
   /** The view of a row as JSON text, built once per row and role (a cached row is never changed, only dropped). */
   viewJson(row: ViewRow, isFounder: boolean, build: () => string): string;
   profile(userId: string): Promise<CompanyProfile | null>;
+  /** After the autosave committed: every process (this one at once) reads the view again. */
+  answersChanged(assessmentId: string): Promise<void>;
   /**
    * Drops, in this process, what a changing request is about to change, right before its response is sent:
    * the client's next read here sees its own write even before the trigger's notification has arrived.
@@ -60,6 +62,9 @@ export function cachedReads(db: Db, cache?: ReadCache): CachedReads {
             () => userId,
           )
         : loadProfile(db, userId),
+    answersChanged: async (id) => {
+      await cache?.notifyAssessment(id);
+    },
     dropOnWrite: {
       assessment: beforeResponse((req) => cache?.dropAssessment(String(req.params.id))),
       profile: beforeResponse((req) => req.user && cache?.dropProfile(req.user.id)),

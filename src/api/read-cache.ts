@@ -27,7 +27,9 @@ interface Entry<T> {
  *   it commits (`notifySession`, `notifyUser`), and drops the entry here at once;
  * - every write to an assessment or one of its view's tables, and to a company profile, NOTIFYs from a trigger
  *   inside the writing transaction (so no code path can forget it; PostgreSQL delivers it at commit, once per
- *   payload and transaction); the API drops the view here at once after its own writes (`dropAssessment`);
+ *   payload and transaction), except the autosave's answers, notified right after their commit
+ *   (`notifyAssessment`: see the migration `view_change_notifications` for why); the API drops the view here at
+ *   once after its own writes (`dropAssessment`);
  * - each process holds one listening connection; a notification drops the entry (a user's notification also
  *   drops every cached session of that user);
  * - while the listener is not connected nothing is cached (every read goes to PostgreSQL), and the whole cache
@@ -223,6 +225,12 @@ export class ReadCache {
   async notifySession(sid: string) {
     this.dropSession(sid);
     await this.notify(`s:${sid}`);
+  }
+
+  /** After a committed write to an assessment that no trigger announces (the autosave's answers). */
+  async notifyAssessment(assessmentId: string) {
+    this.dropAssessment(assessmentId);
+    await this.notify(`a:${assessmentId}`);
   }
 
   async notifyUser(userId: string) {

@@ -65,7 +65,7 @@ export function assessmentRoutes(ctx: ApiContext, reads: CachedReads = cachedRea
   });
 
   // Autosave: the owner's profile (cached) decides which answers apply; one statement checks access and status
-  // and writes (saveAnswers).
+  // and writes (saveAnswers); then every API process is told (no trigger on answers: see read-cache.ts).
   router.put('/:id/answers', async (req, res) => {
     const body = parse(answersBodySchema, req.body);
     const user = currentUser(req);
@@ -73,6 +73,7 @@ export function assessmentRoutes(ctx: ApiContext, reads: CachedReads = cachedRea
     const profile = await reads.profile(user.id);
     const rows = checkAnswers(profile, body.answers);
     const answers = await saveAnswers(ctx.db, user.id, req.params.id, rows);
+    await reads.answersChanged(req.params.id);
     res.json({ saved: rows.length, progress: domainProgress(profile, answers) });
   });
 
