@@ -45,7 +45,8 @@ CREATE TRIGGER deliverables_changed AFTER INSERT OR UPDATE OR DELETE ON "deliver
   FOR EACH ROW EXECUTE FUNCTION scalemap_assessment_child_changed();
 CREATE TRIGGER validations_changed AFTER INSERT OR UPDATE OR DELETE ON "validations"
   FOR EACH ROW EXECUTE FUNCTION scalemap_assessment_child_changed();
-CREATE TRIGGER pipeline_executions_changed AFTER INSERT OR UPDATE OR DELETE ON "pipeline_executions"
+-- The view reads only which executions wait for a validation (task_token): not every history update.
+CREATE TRIGGER pipeline_executions_changed AFTER INSERT OR UPDATE OF task_token OR DELETE ON "pipeline_executions"
   FOR EACH ROW EXECUTE FUNCTION scalemap_assessment_child_changed();
 CREATE TRIGGER company_profiles_changed AFTER INSERT OR UPDATE OR DELETE ON "company_profiles"
   FOR EACH ROW EXECUTE FUNCTION scalemap_profile_changed();
