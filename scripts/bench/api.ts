@@ -78,11 +78,15 @@ let measured: { server: () => number | undefined; dataDir?: string } = { server:
 async function run(name: string, opts: autocannon.Options): Promise<Row> {
   if (ONLY && !name.startsWith('bare') && !ONLY.some((o) => name.includes(o)))
     return { name, rps: NaN, p50: NaN, p99: NaN, errors: 0, non2xx: 0, serverUs: NaN, pgUs: NaN };
-  const pg = measured.dataDir ? postgresPids(measured.dataDir) : [];
-  const pgCpu = () => pg.reduce((sum, pid) => sum + cpuMs(pid), 0);
+  // PostgreSQL's processes before and after (a pool may open connections during the run: a new backend's CPU
+  // counts whole; one that ended during the run is missed).
+  const pgCpu = () =>
+    new Map((measured.dataDir ? postgresPids(measured.dataDir) : []).map((pid) => [pid, cpuMs(pid)]));
   const serverBefore = cpuMs(measured.server());
   const pgBefore = pgCpu();
   const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts });
+  const pgAfter = pgCpu();
+  const pgUsed = [...pgAfter].reduce((sum, [pid, ms]) => sum + ms - (pgBefore.get(pid) ?? 0), 0);
   const requests = Math.max(1, result.requests.total);
   return {
     name,
@@ -92,7 +96,7 @@ async function run(name: string, opts: autocannon.Options): Promise<Row> {
     errors: result.errors,
     non2xx: result.non2xx,
     serverUs: ((cpuMs(measured.server()) - serverBefore) * 1000) / requests,
-    pgUs: ((pgCpu() - pgBefore) * 1000) / requests,
+    pgUs: (pgUsed * 1000) / requests,
   };
 }
 

@@ -57,13 +57,15 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
 
   app.use(requestLog);
   // gzip/brotli for JSON, HTML, JS and CSS; never for the server-sent events stream (it must flush per event).
-  app.use(
-    compression({
-      filter: (req, res) =>
-        !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') &&
-        !String(req.headers.accept ?? '').includes('text/event-stream') &&
-        compression.filter(req, res),
-    }),
+  // An API request that accepts no encoding skips it (API responses are no-store: no cache needs their Vary).
+  const compress = compression({
+    filter: (req, res) =>
+      !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') &&
+      !String(req.headers.accept ?? '').includes('text/event-stream') &&
+      compression.filter(req, res),
+  });
+  app.use((req, res, next) =>
+    req.headers['accept-encoding'] || !req.url.startsWith('/api/') ? compress(req, res, next) : next(),
   );
 
   const s3Origin = ctx.config.S3_ENDPOINT
