@@ -95,7 +95,8 @@ export async function saveAnswers(
   rows: ReturnType<typeof checkAnswers>,
 ): Promise<{ questionId: string; score: number | null }[]> {
   // One row back: whether the guard passed, how many rows were written, and the scored answers as they stood
-  // before this statement (two arrays in question order: cheaper to send and parse than a row per answer).
+  // before this statement (two arrays aggregated in one pass, so aligned: cheaper to send and parse than a row per
+  // answer).
   const [result] = await sql<{ allowed: boolean; written: number; ids: string[]; scores: number[] }>(
     db,
     `WITH guard AS (
@@ -115,8 +116,9 @@ export async function saveAnswers(
      )
      SELECT EXISTS (SELECT 1 FROM guard) AS allowed,
             (SELECT count(*)::int FROM written) AS written,
-            ARRAY(SELECT question_id FROM scored ORDER BY question_id) AS ids,
-            ARRAY(SELECT score FROM scored ORDER BY question_id) AS scores`,
+            COALESCE(array_agg(question_id), '{}') AS ids,
+            COALESCE(array_agg(score), '{}') AS scores
+       FROM scored`,
     [assessmentId, rows.map((r) => r.questionId), rows.map((r) => r.score), rows.map((r) => r.text), userId],
   );
   if (!result.allowed) {
