@@ -84,7 +84,7 @@ export class ReadCache {
       this.live = false;
       this.flush();
       if (!this.closed) {
-        logger.warn({ err: err?.message }, `auth cache listener ${why}; reconnecting`);
+        logger.warn({ err: err?.message }, `read cache listener ${why}; reconnecting`);
         this.scheduleReconnect();
       }
     };
@@ -109,7 +109,7 @@ export class ReadCache {
       this.live = false;
       await client.end().catch(() => undefined);
       if (!this.closed) {
-        logger.warn({ err: (err as Error).message }, 'auth cache listener could not connect; retrying');
+        logger.warn({ err: (err as Error).message }, 'read cache listener could not connect; retrying');
         this.scheduleReconnect();
       }
     }
