@@ -90,7 +90,13 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
 
   app.use('/api', noStore);
   // The webhook needs the raw body for its signature: mounted before the JSON parser.
-  app.use('/api/stripe', express.raw({ type: () => true, limit: '1mb' }), stripeRoutes(ctx));
+  const reads = cachedReads(ctx.db, opts.readCache);
+  app.use(
+    '/api/stripe',
+    reads.dropOnWrite.anyAssessment,
+    express.raw({ type: () => true, limit: '1mb' }),
+    stripeRoutes(ctx),
+  );
   app.use(express.json({ limit: '1mb', strict: true }));
   // Health and public settings come before the session: a cookie (or a session store that is down) cannot change them.
   app.use('/api', healthRoutes(ctx, ready));
@@ -130,7 +136,6 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
   app.use('/api', authenticate(ctx));
   app.use('/api/dev', devRoutes(ctx));
   app.use('/api', requireUser);
-  const reads = cachedReads(ctx.db, opts.readCache);
   app.use(['/api/assessments/:id', '/api/admin/assessments/:id'], reads.dropOnWrite.assessment);
   app.use('/api/me/profile', reads.dropOnWrite.profile);
   app.use('/api', meRoutes(ctx));

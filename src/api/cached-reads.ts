@@ -22,7 +22,7 @@ export interface CachedReads {
    * Drops, in this process, what a changing request is about to change, right before its response is sent:
    * the client's next read here sees its own write even before the trigger's notification has arrived.
    */
-  dropOnWrite: { assessment: RequestHandler; profile: RequestHandler };
+  dropOnWrite: { assessment: RequestHandler; profile: RequestHandler; anyAssessment: RequestHandler };
 }
 
 export function cachedReads(db: Db, cache?: ReadCache): CachedReads {
@@ -68,6 +68,8 @@ export function cachedReads(db: Db, cache?: ReadCache): CachedReads {
     dropOnWrite: {
       assessment: beforeResponse((req) => cache?.dropAssessment(String(req.params.id))),
       profile: beforeResponse((req) => req.user && cache?.dropProfile(req.user.id)),
+      // A Stripe event names its assessment only inside the signed payload: webhooks are rare, drop every view.
+      anyAssessment: beforeResponse(() => cache?.dropAllViews()),
     },
   };
 }

@@ -166,6 +166,12 @@ export class ReadCache {
     this.drop('view', assessmentId);
   }
 
+  /** Something changed an assessment this process cannot name (a payment event): every view is read again. */
+  dropAllViews() {
+    this.maps.view.clear();
+    for (const key of this.loading.keys()) if (key.startsWith('view:')) this.loading.delete(key);
+  }
+
   /** The user's company profile changed: it and the views of the user's assessments (they show it). */
   dropProfile(userId: string) {
     this.drop('profile', userId);
