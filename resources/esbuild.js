@@ -1,0 +1,60 @@
+/**
+ * How the Lambda functions are bundled: serverless-esbuild reads these options (custom.esbuild.config in
+ * serverless.yml), and `npm run bench:cold-start` and test/infra/lambda-bundles.test.ts build with the same ones,
+ * so what is measured and tested is what is deployed.
+ *
+ * - One minified CommonJS file per function, for the nodejs22.x runtime; `@aws-sdk/*` is left to the runtime
+ *   (which ships SDK v3) and each client module is required on first use (src/adapters/aws/sdk.ts).
+ * - keepNames: error names and stack frames stay readable (`sls invoke local` once reported errorType "yx").
+ * - The local half of the composition root (src/runtime/local-context.ts: the outbox mailer with the PDF renderer,
+ *   the PostgreSQL queue, child processes, the local state machine runner) is replaced by a stub that refuses to
+ *   run: a deployed Lambda always runs SCALEMAP_RUNTIME=aws. Under `sls invoke local` (which runs the handlers
+ *   against the `npm start` stack) the real module is bundled.
+ */
+const LOCAL_CONTEXT = /[\\/]src[\\/]runtime[\\/]local-context\.ts$/;
+
+const LOCAL_CONTEXT_STUB = `
+exports.createLocalContext = function createLocalContext() {
+  throw new Error('SCALEMAP_RUNTIME=local is not available in a deployed Lambda bundle (set SCALEMAP_RUNTIME=aws; ' +
+    'sls invoke local bundles the local runtime)');
+};`;
+
+/** esbuild plugin: the local composition root out of the bundle. */
+const awsRuntimeOnly = {
+  name: 'scalemap-aws-runtime-only',
+  setup(build) {
+    build.onLoad({ filter: LOCAL_CONTEXT }, () => ({ contents: LOCAL_CONTEXT_STUB, loader: 'js' }));
+  },
+};
+
+/** True when serverless runs `invoke local` (the command, or `npm run invoke:local`'s SCALEMAP_INVOKE_LOCAL=1). */
+function isInvokeLocal(serverless) {
+  const commands = serverless?.processedInput?.commands ?? [];
+  return (commands[0] === 'invoke' && commands[1] === 'local') || process.env.SCALEMAP_INVOKE_LOCAL === '1';
+}
+
+/** The options shared by serverless-esbuild and plain esbuild. */
+function commonOptions({ invokeLocal = false } = {}) {
+  return {
+    bundle: true,
+    minify: true,
+    keepNames: true,
+    target: 'node22',
+    platform: 'node',
+    plugins: invokeLocal ? [] : [awsRuntimeOnly],
+  };
+}
+
+/** serverless-esbuild: `exclude` both marks `@aws-sdk/*` external and keeps it out of the package. */
+module.exports = (serverless) => ({
+  ...commonOptions({ invokeLocal: isInvokeLocal(serverless) }),
+  sourcemap: 'linked',
+  exclude: ['@aws-sdk/*'],
+});
+
+/** The same build for esbuild's own API (the bench, the tests): CommonJS, `@aws-sdk/*` external. */
+module.exports.lambdaBuildOptions = (opts = {}) => ({
+  ...commonOptions(opts),
+  format: 'cjs',
+  external: ['@aws-sdk/*'],
+});
