@@ -108,3 +108,15 @@ module.exports.lambdaBuildOptions = (opts = {}) => ({
   format: 'cjs',
   external: ['@aws-sdk/*'],
 });
+
+/**
+ * Every function of serverless.yml as { name, entry } (the `api` one, which only stages with apiRuntime lambda
+ * deploy, included): for the cold-start bench and test/infra/lambda-bundles.test.ts.
+ */
+module.exports.lambdaFunctions = (
+  yml = fs.readFileSync(path.join(__dirname, '..', 'serverless.yml'), 'utf8'),
+) =>
+  [...yml.matchAll(/^\s+(?:- )?(\w+):\n\s+handler: (functions\/[\w-]+)\.handler$/gm)].map((m) => ({
+    name: m[1],
+    entry: `${m[2]}.ts`,
+  }));

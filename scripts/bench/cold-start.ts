@@ -27,8 +27,9 @@ import * as esbuild from 'esbuild';
 import { startEmbeddedPostgres } from '../../src/local/embedded-postgres.mjs';
 import { applyMigrations } from '../../src/db/schema-engine.mjs';
 import { createDb } from '../../src/db/client';
-const { lambdaBuildOptions } = require('../../resources/esbuild.js') as {
+const { lambdaBuildOptions, lambdaFunctions } = require('../../resources/esbuild.js') as {
   lambdaBuildOptions: () => esbuild.BuildOptions;
+  lambdaFunctions: () => { name: string; entry: string }[];
 };
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -38,14 +39,6 @@ function arg(name: string): string | undefined {
 }
 const RUNS = Number(arg('runs') ?? 5);
 const ONLY = arg('only')?.split(',');
-
-/** Every function of serverless.yml (name → handler file), the `api` one (stage option apiRuntime: lambda) too. */
-export function serverlessFunctions(yml = fs.readFileSync(path.join(ROOT, 'serverless.yml'), 'utf8')) {
-  const out: { name: string; entry: string }[] = [];
-  for (const m of yml.matchAll(/^\s+(?:- )?(\w+):\n\s+handler: (functions\/[\w-]+)\.handler$/gm))
-    out.push({ name: m[1]!, entry: `${m[2]}.ts` });
-  return out;
-}
 
 function httpApiEvent(rawPath: string) {
   return {
@@ -202,7 +195,7 @@ async function main() {
   const db = createDb(pg.url, 2); // connects on first use, after the migrations
   try {
     await applyMigrations(pg.url);
-    const fns = serverlessFunctions().filter((f) => !ONLY || ONLY.includes(f.name));
+    const fns = lambdaFunctions().filter((f) => !ONLY || ONLY.includes(f.name));
     /** A fresh submitted assessment for each cold start: every run takes the same path (steps are idempotent). */
     const seed = async () => {
       const user = await db.user.create({
@@ -322,8 +315,7 @@ async function main() {
   }
 }
 
-if (require.main === module)
-  main().catch((err) => {
-    console.error(err);
-    process.exit(1);
-  });
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
