@@ -23,7 +23,8 @@ function build() {
   const sessions = createSessionStore(config.DATABASE_URL!, dbTimeouts(config), { cache: false });
   const app = createApp(ctx, {
     sessionStore: sessions.store,
-    authCache: sessions.cache,
+    readCache: sessions.cache,
+    readSession: sessions.read,
     sessionSecret: config.SESSION_SECRET ?? 'scalemap-development-only-secret',
     authRateLimitPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,
   });

@@ -31,7 +31,8 @@ async function main() {
   const sessions = createSessionStore(config.DATABASE_URL, dbTimeouts(config));
   const app = createApp(ctx, {
     sessionStore: sessions.store,
-    authCache: sessions.cache,
+    readCache: sessions.cache,
+    readSession: sessions.read,
     sessionSecret: config.SESSION_SECRET ?? 'scalemap-development-only-secret',
     webDir: process.env.WEB_DIR ?? path.join(__dirname, 'web'),
     authRateLimitPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,

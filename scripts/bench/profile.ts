@@ -1,7 +1,8 @@
 /**
  * Summarises a V8 CPU profile (`node --cpu-prof`, e.g. from `npm run bench:api -- --cpu-prof DIR`):
  * self time by package (node_modules/<name>, node internals, GC, our own code) and the top functions.
- * Usage: tsx scripts/bench/profile.ts FILE.cpuprofile [--top 25]
+ * Usage: tsx scripts/bench/profile.ts FILE.cpuprofile [--top 25] [--busiest SECONDS]
+ * --busiest S keeps only the busiest S-second window (e.g. the 10 s of one bench target, without start-up).
  */
 import fs from 'node:fs';
 
@@ -21,8 +22,42 @@ if (!file) throw new Error('usage: profile.ts FILE.cpuprofile');
 const top = Number(process.argv[process.argv.indexOf('--top') + 1]) || 25;
 const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const isIdle = (id: number) => byId.get(id)?.callFrame.functionName === '(idle)';
+
+/** [from, to) sample indices of the busiest window of `seconds` (two pointers over the cumulative time). */
+function busiestWindow(seconds: number): [number, number] {
+  const span = seconds * 1e6;
+  let best: [number, number] = [0, profile.samples.length];
+  let bestBusy = -1;
+  let from = 0;
+  let elapsed = 0;
+  let busyInWindow = 0;
+  for (let to = 0; to < profile.samples.length; to++) {
+    const d = profile.timeDeltas[to] ?? 0;
+    elapsed += d;
+    if (!isIdle(profile.samples[to])) busyInWindow += d;
+    while (elapsed > span && from < to) {
+      const f = profile.timeDeltas[from] ?? 0;
+      elapsed -= f;
+      if (!isIdle(profile.samples[from])) busyInWindow -= f;
+      from++;
+    }
+    if (busyInWindow > bestBusy) {
+      bestBusy = busyInWindow;
+      best = [from, to + 1];
+    }
+  }
+  return best;
+}
+
+const busiestAt = process.argv.indexOf('--busiest');
+const [first, last] =
+  busiestAt > 0 ? busiestWindow(Number(process.argv[busiestAt + 1])) : [0, profile.samples.length];
 const self = new Map<number, number>();
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+for (let i = first; i < last; i++) {
+  const id = profile.samples[i];
+  self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+}
 
 function bucket(n: Node): string {
   const { functionName, url } = n.callFrame;

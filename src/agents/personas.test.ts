@@ -19,6 +19,7 @@ import {
 } from './personas';
 import { SPECIALIST_JSON_SCHEMA } from './specialist-output';
 import { analyseDomainByRules } from './rule-analyst';
+import { findingProblem, indexInputs } from './evidence-guard';
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
@@ -37,6 +38,27 @@ describe('SPECIALIST_PERSONAS', () => {
       expect(p.style.length).toBeGreaterThan(20);
     }
     expect(TRIAGE_PERSONA.systemPrompt).toBe(TRIAGE_SYSTEM_PROMPT);
+  });
+
+  it('does not repeat what the output schema says, and keeps what it cannot say', () => {
+    for (const p of Object.values(SPECIALIST_PERSONAS)) {
+      // The schema's enums and field lists (severity, source, impact/effort, tags, scores, dependencies).
+      for (const repeated of [
+        'critical',
+        'system-change',
+        'competitive advantage',
+        'low, medium',
+        'Dependencies',
+        'source answer',
+      ])
+        expect(p.systemPrompt).not.toContain(repeated);
+      // The evidence rules the guard enforces, the horizons' meaning and the score scale are not in the schema.
+      expect(p.systemPrompt).toContain('quote = words copied exactly');
+      expect(p.systemPrompt).toMatch(/follow-up id, file name/);
+      expect(p.systemPrompt).toMatch(/quick-win within 30 days.*strategic beyond 90 days/);
+      expect(p.systemPrompt).toContain('4–5 a serious concern');
+      expect(encode(p.systemPrompt).length).toBeLessThanOrEqual(300);
+    }
   });
 });
 
@@ -77,6 +99,36 @@ describe('buildSpecialistUserPrompt', () => {
     expect(prompt).not.toContain('rev-01');
     expect(prompt).not.toContain('Secret revenue note.');
     expect(prompt).not.toContain('org.pdf');
+  });
+
+  it('writes an answer given to several follow-ups once, and profile flags only where the company line is silent', () => {
+    const prompt = buildSpecialistUserPrompt({
+      domain: 'financial-management',
+      profile: makeProfile({ regulated: true, businessModel: 'b2b', teamSize: '51-100' }),
+      // two follow-ups on each question
+      questions: questions.map((q) => ({
+        ...q,
+        followUps: [...(q.followUps ?? []), { id: `${q.id}-f2`, prompt: `And since then on ${q.id}?` }],
+      })),
+      answers: [
+        { questionId: 'fin-01', score: 4 },
+        { questionId: 'fin-01-f1', text: 'Same words twice.' },
+        { questionId: 'fin-01-f2', text: 'Same words twice.' },
+        { questionId: 'fin-02', score: 3 },
+        { questionId: 'fin-02-f1', text: 'First answer.' },
+        { questionId: 'fin-02-f2', text: 'Second answer.' },
+      ],
+      documents: [],
+    });
+    expect(prompt.match(/Same words twice\./g)).toHaveLength(1);
+    expect(prompt).toContain(' fin-01-f1: "Same words twice."');
+    expect(prompt).toContain(' fin-02-f1: "First answer."');
+    expect(prompt).toContain(' fin-02-f2: "Second answer."');
+    const company = prompt.split('\n').find((l) => l.startsWith('Company: '))!;
+    expect(company).toMatch(/; regulated$/);
+    expect(company).not.toMatch(/over50Employees|b2b,/);
+    // the domain is named by the system prompt, not repeated here
+    expect(prompt).not.toContain('Domain:');
   });
 
   it('works on the real questionnaire without a profile', () => {
@@ -173,6 +225,40 @@ describe('specialist prompt: evidence kept, document facts within the token budg
             expect(prompt).not.toContain(doc.fileName);
       }
     }
+  });
+
+  it('every ref and quote in the prompt is one the evidence guard accepts (answers, follow-ups, facts, profile)', () => {
+    let checked = 0;
+    for (const c of companies)
+      for (const domain of DOMAIN_IDS) {
+        const input = { domain, profile: c.profile, answers: c.answers, documents: c.documents };
+        const prompt = buildSpecialistUserPrompt(input);
+        const index = indexInputs({ ...input, instructions: SPECIALIST_PERSONAS[domain].systemPrompt });
+        const cited: { ref: string; quote: string }[] = [];
+        for (const line of prompt.split('\n')) {
+          const answer = /^([a-z]+-\d+) .* [1-5] "(.*)"$/.exec(line);
+          const followUp = /^ ([a-z]+-\d+-f\d): "(.*)"$/.exec(line);
+          const doc = /^(\S+\.(?:pdf|xlsx|csv|docx)): (.*)$/.exec(line);
+          const profile = /^(challenges|objectives): (.*)$/.exec(line);
+          for (const m of [answer, followUp, profile]) if (m) cited.push({ ref: m[1], quote: m[2] });
+          if (doc && !/^not read|^read, no figures/.test(doc[2]))
+            for (const fact of doc[2].split(' | ')) cited.push({ ref: doc[1], quote: fact });
+        }
+        for (const e of cited) {
+          const problem = findingProblem(
+            {
+              title: 'A grounded finding',
+              detail: 'Taken from what the client gave.',
+              severity: 'medium',
+              evidence: [{ source: 'answer', ...e }],
+            },
+            index,
+          );
+          expect({ ...e, problem }).toEqual({ ...e, problem: null });
+          checked++;
+        }
+      }
+    expect(checked).toBeGreaterThan(100);
   });
 
   it('ranks a long document’s facts and cuts them at DOCUMENT_FACT_TOKEN_BUDGET', () => {

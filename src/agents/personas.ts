@@ -117,21 +117,29 @@ const SEEDS: Record<DomainId, PersonaSeed> = {
   },
 };
 
-/** Version of the specialist prompts seeded into agent_prompts (2: compact prompt, ids and origins derived). */
-export const SPECIALIST_PROMPT_VERSION = 2;
+/**
+ * Version of the specialist prompts seeded into agent_prompts (3: what the output schema already says, its enums,
+ * ranges and fields, is no longer repeated in the prompt; 2: compact prompt, ids and origins derived).
+ */
+export const SPECIALIST_PROMPT_VERSION = 3;
 
+/**
+ * The persona, then only what the structured-output schema (src/agents/specialist-output.ts) cannot say: how to read
+ * the scores, the evidence rules the guard enforces, what the horizons mean and how to write for the client. The
+ * schema is sent with every call and carries the fields, enums (severity, source, horizon, impact, effort, tags),
+ * counts and ranges, so they are not repeated here.
+ */
 function specialistSystemPrompt(domain: DomainId, seed: PersonaSeed): string {
   return [
     `You are ${seed.name}, ScaleMap's specialist in ${domainName(domain)}. ${seed.background} ${seed.style}`,
     `You analyse this one domain for the founder of a scaling company (about £1M–£50M revenue). Look first at ${seed.focus}.`,
-    'Scores: 1–2 a strength, 3 average, 4–5 a serious concern.',
+    'Answer scores: 1–2 a strength, 3 average, 4–5 a serious concern.',
     '- Use only the profile, answers, follow-ups and document facts given. Never invent figures, customers, documents or events: every figure you write must appear in them.',
-    '- 3–5 findings, weakest first, severity low, medium, high or critical. Evidence: source answer, follow-up, document or profile; ref = the question id, follow-up id, file name, or "challenges"/"objectives"; quote = words copied exactly from it.',
-    '- healthScore 1–10 (10 healthiest); confidence 1–10, lower when answers are missing or contradictory.',
-    '- Recommendations: horizon quick-win (0–30 days), 30-90-days or strategic (90+ days), all three where the evidence allows; impact and effort low, medium or high; scores 0–1 for revenue, efficiency, competitive advantage and strategic alignment; basedOn = question ids; tags: hiring, spend, system-change, process, people.',
-    '- Dependencies on other domains, each with a reason.',
+    '- Findings weakest first. Evidence ref = the question id, follow-up id, file name, or "challenges"/"objectives"; quote = words copied exactly from it.',
+    '- healthScore 10 is healthiest; confidence lower when answers are missing or contradictory.',
+    '- Recommendations: quick-win within 30 days, 30-90-days, strategic beyond 90 days; all three where the evidence allows; basedOn = question ids.',
     '- Write for the client: UK English, plain and specific, no ids or codes in titles or text, no flattery or filler.',
-    'Reply only with JSON matching the given schema.',
+    'Reply in JSON.',
   ].join('\n');
 }
 
@@ -242,6 +250,27 @@ function documentLines(documents: readonly AnalystDocument[], domain: DomainId, 
 }
 
 /**
+ * Profile flags worth a word in the prompt: b2b/b2c, services, team size and revenue bands are already in the company
+ * line (business model, industry, team, revenue), so only these are added when true.
+ */
+const PROFILE_FLAGS: readonly (keyof ProfileFacts)[] = [
+  'regulated',
+  'physicalProducts',
+  'rapidGrowth',
+  'subscription',
+  'channelSales',
+  'platform',
+];
+
+/** The blocks of a specialist's user prompt, counted separately by the token report (scripts/bench/prompt-tokens.ts). */
+export type PromptBlock = 'profile' | 'concerns' | 'follow-ups' | 'strengths' | 'unanswered' | 'documents';
+
+export interface PromptLine {
+  block: PromptBlock;
+  text: string;
+}
+
+/**
  * Compact user prompt for one specialist. It carries what the model needs and nothing else: the profile, the
  * domain's concerns (answers 3–5, option wording, every follow-up verbatim), a few strengths with their wording
  * (all when the domain has no concern), the unanswered topics, and the domain's document facts within a token
@@ -249,20 +278,30 @@ function documentLines(documents: readonly AnalystDocument[], domain: DomainId, 
  * and the evidence guard derives each citation's client-readable origin from its ref.
  */
 export function buildSpecialistUserPrompt(input: SpecialistPromptInput): string {
+  return specialistPromptLines(input)
+    .map((l) => l.text)
+    .join('\n');
+}
+
+/** The user prompt's lines, each tagged with its block. */
+export function specialistPromptLines(input: SpecialistPromptInput): PromptLine[] {
   const questions = input.questions ?? ALL_QUESTIONS;
   const facts = profileFacts(input.profile);
-  const lines: string[] = [`Domain: ${domainName(input.domain)}`];
+  const out: PromptLine[] = [];
+  const push = (block: PromptBlock, ...texts: string[]) => texts.forEach((text) => out.push({ block, text }));
+  // The domain is named in the system prompt; the profile's flags are those its fields shown here do not already say.
   const p = input.profile;
   if (p) {
-    const flags = (Object.keys(facts) as (keyof ProfileFacts)[]).filter((k) => facts[k]);
-    lines.push(
+    const flags = PROFILE_FLAGS.filter((k) => facts[k]);
+    push(
+      'profile',
       `Company: ${clip(p.companyName, 80)}; ${p.industry}; revenue ${p.revenueBand}; team ${p.teamSize}; ` +
         `${p.businessModel}; ${p.growthStage}${flags.length ? `; ${flags.join(', ')}` : ''}`,
     );
-    if (p.challenges) lines.push(`challenges: ${oneLine(p.challenges)}`);
-    if (p.objectives) lines.push(`objectives: ${oneLine(p.objectives)}`);
+    if (p.challenges) push('profile', `challenges: ${oneLine(p.challenges)}`);
+    if (p.objectives) push('profile', `objectives: ${oneLine(p.objectives)}`);
   } else {
-    lines.push('Company: no profile given.');
+    push('profile', 'Company: no profile given.');
   }
 
   const scores = new Map<string, number>();
@@ -272,7 +311,7 @@ export function buildSpecialistUserPrompt(input: SpecialistPromptInput): string 
     if (typeof a.text === 'string' && a.text.trim()) texts.set(a.questionId, oneLine(a.text));
   }
   const applicable = questions.filter((q) => q.domain === input.domain && isApplicable(q, facts));
-  const concerns: string[] = [];
+  const concerns: PromptLine[] = [];
   const strengths: { q: Question; s: number }[] = [];
   const unanswered: Question[] = [];
   for (const q of applicable) {
@@ -285,32 +324,39 @@ export function buildSpecialistUserPrompt(input: SpecialistPromptInput): string 
       strengths.push({ q, s });
       continue;
     }
-    concerns.push(`${q.id} ${q.topic} ${s} "${oneLine(q.options[s - 1])}"`);
-    // Follow-ups verbatim; identical answers to a question's follow-ups are written once, with every id.
-    const byText = new Map<string, string[]>();
+    concerns.push({ block: 'concerns', text: `${q.id} ${q.topic} ${s} "${oneLine(q.options[s - 1])}"` });
+    // Follow-ups verbatim; an answer given to several of a question's follow-ups is written once, under the first
+    // id (a citation needs one ref; the guard accepts any answered follow-up and finds the quote either way).
+    const seen = new Set<string>();
     for (const f of q.followUps ?? []) {
       const t = texts.get(f.id);
-      if (t) byText.set(t, [...(byText.get(t) ?? []), f.id]);
+      if (!t || seen.has(t)) continue;
+      seen.add(t);
+      concerns.push({ block: 'follow-ups', text: ` ${f.id}: "${t}"` });
     }
-    for (const [t, ids] of byText) concerns.push(` ${ids.join(', ')}: "${t}"`);
   }
-  if (concerns.length) lines.push('Concerns (id topic score "chosen option"):', ...concerns);
+  if (concerns.length) {
+    push('concerns', 'Concerns (id topic score "chosen option"):');
+    out.push(...concerns);
+  }
   if (strengths.length) {
     // Strongest first; with concerns present only a few keep their wording, the others are listed by topic.
     strengths.sort((a, b) => a.s - b.s);
     const worded = concerns.length ? strengths.slice(0, MAX_STRENGTH_LABELS) : strengths;
     const rest = strengths.slice(worded.length);
-    lines.push(
+    push(
+      'strengths',
       'Strengths:',
       ...worded.map(({ q, s }) => `${q.id} ${q.topic} ${s} "${oneLine(q.options[s - 1])}"`),
     );
-    if (rest.length) lines.push(`also ${rest.map(({ q, s }) => `${q.id} ${q.topic} ${s}`).join('; ')}`);
+    if (rest.length)
+      push('strengths', `also ${rest.map(({ q, s }) => `${q.id} ${q.topic} ${s}`).join('; ')}`);
   }
-  if (unanswered.length) lines.push(`Unanswered: ${unanswered.map((q) => `${q.id} ${q.topic}`).join('; ')}`);
+  if (unanswered.length)
+    push('unanswered', `Unanswered: ${unanswered.map((q) => `${q.id} ${q.topic}`).join('; ')}`);
 
   const docs = documentLines(input.documents, input.domain, DOCUMENT_FACT_TOKEN_BUDGET);
-  lines.push(
-    ...(docs.length ? ['Documents (ref = file name):', ...docs] : ['Documents: none for this domain']),
-  );
-  return lines.join('\n');
+  // The system prompt says a document's ref is its file name.
+  push('documents', ...(docs.length ? ['Documents:', ...docs] : ['Documents: none']));
+  return out;
 }

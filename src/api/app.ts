@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
-import session, { type Store } from 'express-session';
+import session, { type SessionData, type Store } from 'express-session';
 import helmet from 'helmet';
 import cors from 'cors';
 import compression from 'compression';
@@ -14,15 +14,17 @@ import { errorHandler, notFoundHandler } from './middleware/errors';
 import { authRoutes } from './routes/auth';
 import { meRoutes } from './routes/me';
 import { assessmentRoutes } from './routes/assessments';
-import { healthRoutes, liveness } from './routes/health';
+import { healthRoutes, liveness, readiness } from './routes/health';
 import { stripeRoutes } from './routes/stripe';
 import { pipelineRoutes } from './routes/pipeline';
 import { adminRoutes } from './routes/admin';
 import { devRoutes } from './routes/dev';
 import { privacyRoutes } from './routes/privacy';
 import { AccountSecurity } from './auth/account-security';
-import type { AuthCache } from './auth/auth-cache';
+import type { ReadCache } from './read-cache';
 import { checkOrigin, noStore, rejectControlCharacters } from './middleware/security';
+import { cachedReads } from './cached-reads';
+import { readSession, SESSION_COOKIE } from './session-reader';
 
 export interface AppOptions {
   sessionStore: Store;
@@ -31,7 +33,9 @@ export interface AppOptions {
   webDir?: string;
   authRateLimitPerMinute?: number;
   /** The process's authentication cache (createSessionStore's), invalidated across tasks by LISTEN/NOTIFY. */
-  authCache?: AuthCache;
+  readCache?: ReadCache;
+  /** Reads a session record without copying it (createSessionStore's `read`); else the store's `get`. */
+  readSession?: (sid: string) => Promise<SessionData | null | undefined>;
 }
 
 /** The ScaleMap HTTP API as one Express app: the same app runs on Fargate, on Lambda (serverless-http) and locally. */
@@ -42,12 +46,16 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
   app.set('trust proxy', ctx.config.TRUST_PROXY);
   const accounts = new AccountSecurity(ctx.db, ctx.identity, {
     roleCacheMs: ctx.config.ROLE_CACHE_SECONDS * 1000,
-    cache: opts.authCache,
+    cache: opts.readCache,
   });
   app.locals.accountSecurity = accounts;
   app.set('query parser', 'simple');
-  // Liveness first of all: no logging, compression or headers to compute for a load balancer's probe.
+  // Every API response is `no-store`: an ETag (a hash of each body) would never be used.
+  app.set('etag', false);
+  // Probes first of all: no logging, compression or headers to compute for a load balancer's probe.
+  const ready = readiness(ctx);
   app.get('/api/health/live', liveness);
+  app.get('/api/health/ready', ready);
 
   app.use(
     pinoHttp({
@@ -101,31 +109,49 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
   app.use('/api/stripe', express.raw({ type: () => true, limit: '1mb' }), stripeRoutes(ctx));
   app.use(express.json({ limit: '1mb', strict: true }));
   // Health and public settings come before the session: a cookie (or a session store that is down) cannot change them.
-  app.use('/api', healthRoutes(ctx));
+  app.use('/api', healthRoutes(ctx, ready));
   app.use('/api', checkOrigin(ctx.config), rejectControlCharacters);
-  app.use(
-    session({
-      name: 'scalemap.sid',
-      store: opts.sessionStore,
-      secret: opts.sessionSecret,
-      resave: false,
-      saveUninitialized: false,
-      cookie: {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: ctx.config.SECURE_COOKIES ?? ctx.config.NODE_ENV === 'production',
-        maxAge: 7 * 24 * 3600_000,
-      },
-    }),
-  );
+  const sessionMiddleware = session({
+    name: SESSION_COOKIE,
+    store: opts.sessionStore,
+    secret: opts.sessionSecret,
+    resave: false,
+    saveUninitialized: false,
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: ctx.config.SECURE_COOKIES ?? ctx.config.NODE_ENV === 'production',
+      maxAge: 7 * 24 * 3600_000,
+    },
+  });
+  const store = opts.sessionStore;
+  const sessionReader = readSession({
+    secret: opts.sessionSecret,
+    read:
+      opts.readSession ??
+      ((sid) =>
+        new Promise((resolve, reject) => store.get(sid, (err, v) => (err ? reject(err) : resolve(v))))),
+    destroy: (sid) =>
+      new Promise((resolve, reject) => store.destroy(sid, (err) => (err ? reject(err) : resolve()))),
+  });
+  // express-session for the routes that create, change or end sessions (/api/auth); a Bearer request is
+  // authenticated by its token alone (no session loaded); every other request reads its session (session-reader.ts).
+  app.use((req, res, next) => {
+    if (req.originalUrl.startsWith('/api/auth')) return sessionMiddleware(req, res, next);
+    if (req.headers.authorization) return next();
+    return sessionReader(req, res, next);
+  });
 
   app.use('/api/auth', authRoutes(ctx, { rateLimitPerMinute: opts.authRateLimitPerMinute ?? 30, accounts }));
   app.use('/api', authenticate(ctx));
   app.use('/api/dev', devRoutes(ctx));
   app.use('/api', requireUser);
+  const reads = cachedReads(ctx.db, opts.readCache);
+  app.use(['/api/assessments/:id', '/api/admin/assessments/:id'], reads.dropOnWrite.assessment);
+  app.use('/api/me/profile', reads.dropOnWrite.profile);
   app.use('/api', meRoutes(ctx));
   app.use('/api', privacyRoutes(ctx));
-  app.use('/api/assessments', assessmentRoutes(ctx));
+  app.use('/api/assessments', assessmentRoutes(ctx, reads));
   app.use('/api/assessments', pipelineRoutes(ctx));
   app.use('/api/admin', adminRoutes(ctx));
   app.use('/api', notFoundHandler);

@@ -2,13 +2,13 @@ import session from 'express-session';
 import connectPgSimple from 'connect-pg-simple';
 import pg from 'pg';
 import { logger } from '../logger';
-import { AuthCache } from './auth/auth-cache';
+import { ReadCache } from './read-cache';
 import { DEFAULT_DB_TIMEOUTS, poolTimeouts, type DbTimeouts } from '../db/client';
 
 /**
  * Sessions in PostgreSQL (the `session` table of the migrations), shared by every API task, read through this
- * process's `AuthCache`: a session is read from PostgreSQL once, then served from memory until it is written or
- * destroyed here or on any other task (LISTEN/NOTIFY, see auth-cache.ts). `cache: false` (Lambda, where a frozen
+ * process's `ReadCache`: a session is read from PostgreSQL once, then served from memory until it is written or
+ * destroyed here or on any other task (LISTEN/NOTIFY, see read-cache.ts). `cache: false` (Lambda, where a frozen
  * process cannot be trusted to have heard every notification) reads PostgreSQL on every request; its writes
  * still notify the other tasks.
  */
@@ -29,15 +29,16 @@ export function createSessionStore(
     disableTouch: true,
   });
   // Without the listener (cache: false) nothing is cached, but every write still notifies the other tasks.
-  const cache = new AuthCache(connectionString, pool, {
+  const cache = new ReadCache(connectionString, pool, {
     client: { connectionTimeoutMillis: timeouts.connectMs, keepAlive: true },
   });
   if (opts.cache !== false) void cache.start();
+  let readRecord: (sid: string) => Promise<session.SessionData | null | undefined>;
   {
     const get = store.get.bind(store);
     const set = store.set.bind(store);
     const destroy = store.destroy.bind(store);
-    const read = (sid: string) =>
+    readRecord = (sid: string) =>
       new Promise<session.SessionData | null | undefined>((resolve, reject) =>
         get(sid, (err, value) => (err ? reject(err) : resolve(value))),
       );
@@ -48,7 +49,7 @@ export function createSessionStore(
         .get(
           'session',
           sid,
-          () => read(sid),
+          () => readRecord(sid),
           (value) => value?.user?.id ?? null,
         )
         .then((value) => callback(null, copy(value)), callback);
@@ -70,6 +71,14 @@ export function createSessionStore(
   }
   return {
     store,
+    /** A session record as stored (cached), not copied: for readers that do not change it (session-reader.ts). */
+    read: (sid: string) =>
+      cache.get(
+        'session',
+        sid,
+        () => readRecord(sid),
+        (value) => value?.user?.id ?? null,
+      ),
     /** This process's authentication cache: give it to createApp. */
     cache,
     close: async () => {

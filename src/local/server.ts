@@ -93,7 +93,8 @@ export async function startScaleMap(
     const sessions = createSessionStore(config.DATABASE_URL!, dbTimeouts(config));
     const app = createApp(ctx, {
       sessionStore: sessions.store,
-      authCache: sessions.cache,
+      readCache: sessions.cache,
+      readSession: sessions.read,
       sessionSecret: sessionSecret(config),
       webDir: WEB_DIR,
       authRateLimitPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sql, type Db } from '../db/client';
-import { AppError, badRequest, conflict } from '../errors';
+import { AppError, badRequest, conflict, notFound } from '../errors';
 import { profileFacts, type CompanyProfile } from '../domain/profile';
 import { followUpById, isApplicable, questionById } from '../domain/questionnaire';
 
@@ -22,8 +22,6 @@ export const answersBodySchema = z
   .strict();
 
 export type AnswerInput = z.infer<typeof answersBodySchema>['answers'][number];
-
-const EDITABLE = new Set(['draft', 'awaiting_payment']);
 
 /**
  * Checks a whole autosave batch against the questionnaire and the client's profile.
@@ -84,25 +82,27 @@ export function checkAnswers(profile: CompanyProfile | null, answers: AnswerInpu
 }
 
 /**
- * Saves the batch with one set-based upsert (a 20-answer autosave is one statement, not twenty) and returns
- * every answer of the assessment as it now stands (same statement: the CTE's snapshot plus the batch).
+ * Saves the batch of the owner's assessment with one set-based upsert (a 20-answer autosave is one statement, not
+ * twenty) and returns the scored answers of the assessment as they now stand, what progress counts (same
+ * statement: the CTE's snapshot plus the batch). The statement's guard is the access rule and the status rule at once: nothing is written unless the
+ * assessment is this user's and still editable, whatever happened since the caller last looked; only then is it
+ * asked why (404 for a missing or someone else's assessment, the same answer, else 409).
  */
 export async function saveAnswers(
   db: Db,
-  assessment: { id: string; status: string },
+  userId: string,
+  assessmentId: string,
   rows: ReturnType<typeof checkAnswers>,
-): Promise<{ questionId: string; score: number | null; text: string | null }[]> {
-  if (!EDITABLE.has(assessment.status))
-    throw conflict('This assessment has been submitted and can no longer change');
-  const before = await sql<{
-    question_id: string;
+): Promise<{ questionId: string; score: number | null }[]> {
+  const result = await sql<{
+    question_id: string | null;
     score: number | null;
-    text: string | null;
-    written: boolean;
+    kind: 'before' | 'written' | 'allowed';
   }>(
     db,
     `WITH guard AS (
-       SELECT 1 FROM assessments WHERE id = $1::uuid AND status IN ('draft', 'awaiting_payment')
+       SELECT 1 FROM assessments
+        WHERE id = $1::uuid AND user_id = $5::uuid AND status IN ('draft', 'awaiting_payment')
      ), written AS (
        INSERT INTO answers (id, assessment_id, question_id, score, text, updated_at)
        SELECT gen_random_uuid(), $1::uuid, u.q, u.s, u.t, now()
@@ -112,18 +112,28 @@ export async function saveAnswers(
        DO UPDATE SET score = EXCLUDED.score, text = EXCLUDED.text, updated_at = now()
        RETURNING question_id
      )
-     SELECT question_id, score, text, false AS written FROM answers WHERE assessment_id = $1::uuid
+     SELECT NULL AS question_id, NULL::int AS score, 'allowed' AS kind FROM guard
      UNION ALL
-     SELECT question_id, NULL, NULL, true FROM written`,
-    [assessment.id, rows.map((r) => r.questionId), rows.map((r) => r.score), rows.map((r) => r.text)],
+     SELECT question_id, score, 'before' FROM answers
+      WHERE assessment_id = $1::uuid AND score IS NOT NULL AND EXISTS (SELECT 1 FROM guard)
+     UNION ALL
+     SELECT question_id, NULL, 'written' FROM written`,
+    [assessmentId, rows.map((r) => r.questionId), rows.map((r) => r.score), rows.map((r) => r.text), userId],
   );
-  if (before.filter((r) => r.written).length !== rows.length) {
-    // The assessment was submitted between our check and the write: nothing was written.
-    throw new AppError(409, 'conflict', 'This assessment has been submitted and can no longer change');
+  if (!result.some((r) => r.kind === 'allowed')) {
+    const [a] = await sql<{ user_id: string; status: string }>(
+      db,
+      'SELECT user_id, status::text AS status FROM assessments WHERE id = $1::uuid',
+      [assessmentId],
+    );
+    if (!a || a.user_id !== userId) throw notFound('Assessment');
+    throw conflict('This assessment has been submitted and can no longer change');
   }
-  const merged = new Map<string, { questionId: string; score: number | null; text: string | null }>();
-  for (const r of before)
-    if (!r.written) merged.set(r.question_id, { questionId: r.question_id, score: r.score, text: r.text });
-  for (const r of rows) merged.set(r.questionId, r);
+  if (result.filter((r) => r.kind === 'written').length !== rows.length)
+    throw new AppError(500, 'internal', 'An autosave wrote fewer answers than it was given');
+  const merged = new Map<string, { questionId: string; score: number | null }>();
+  for (const r of result)
+    if (r.kind === 'before') merged.set(r.question_id!, { questionId: r.question_id!, score: r.score });
+  for (const r of rows) merged.set(r.questionId, { questionId: r.questionId, score: r.score });
   return [...merged.values()];
 }

@@ -77,18 +77,6 @@ const PROFILE_JSON = `(
       'challenges', p.challenges, 'objectives', p.objectives, 'updatedAt', p.updated_at)
       FROM company_profiles p WHERE p.user_id = a.user_id)`;
 
-/** The owner's assessment (id, owner, status) and current company profile, in one statement (the autosave's). */
-export async function getOwnedAssessmentWithProfile(db: Db, user: SessionUser, id: string) {
-  if (!isUuid(id)) throw notFound('Assessment');
-  const [a] = await sql<{ user_id: string; status: string; profile: Parameters<typeof toDomainProfile>[0] }>(
-    db,
-    `SELECT a.user_id, a.status::text AS status, ${PROFILE_JSON} AS profile FROM assessments a WHERE a.id = $1::uuid`,
-    [id],
-  );
-  if (!a || a.user_id !== user.id) throw notFound('Assessment');
-  return { assessment: { id, userId: a.user_id, status: a.status }, profile: toDomainProfile(a.profile) };
-}
-
 export function isUuid(id: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 }
@@ -135,7 +123,7 @@ const VIEW_INCLUDE = {
   validation: true,
   executions: { where: { taskToken: { not: null } }, select: { id: true } },
 } satisfies Prisma.AssessmentInclude;
-type ViewRow = Prisma.AssessmentGetPayload<{ include: typeof VIEW_INCLUDE }>;
+export type ViewRow = Prisma.AssessmentGetPayload<{ include: typeof VIEW_INCLUDE }>;
 
 /** Timestamp columns (stored as UTC without a zone) in the view's JSON, revived as Dates. */
 const VIEW_DATES = new Set([
@@ -159,7 +147,7 @@ const VIEW_DATES = new Set([
  * as JSON in PostgreSQL; the same shape `findUnique({ include: VIEW_INCLUDE })` returns (a test compares the
  * two). It replaced Prisma's client runtime on this path: see the README's API profile.
  */
-const VIEW_SQL = `
+export const VIEW_SQL = `
 SELECT json_build_object(
   'id', a.id, 'userId', a.user_id, 'status', a.status, 'contentVersion', a.content_version,
   'profileSnapshot', a.profile_snapshot, 'submittedAt', a.submitted_at, 'summaryDueAt', a.summary_due_at,
@@ -251,13 +239,37 @@ export async function assessmentView(
   db: Db,
   user: SessionUser,
   id: string,
+  opts: {
+    paymentRequired: boolean;
+    timeScale?: number;
+    /** Where the row comes from (the API's per-process cache); loadViewRow by default. */
+    loadRow?: (id: string) => Promise<ViewRow | null>;
+  },
+) {
+  const a = await accessibleViewRow(db, user, id, opts.loadRow);
+  return viewOf(a, user.role === 'founder', opts);
+}
+
+/** The view's row, with getAccessibleAssessment's rule: the caller's own, or any for a founder; else 404. */
+export async function accessibleViewRow(
+  db: Db,
+  user: SessionUser,
+  id: string,
+  loadRow: (id: string) => Promise<ViewRow | null> = (x) => loadViewRow(db, x),
+): Promise<ViewRow> {
+  if (!isUuid(id)) throw notFound('Assessment');
+  const a = await loadRow(id);
+  if (!a || (a.userId !== user.id && user.role !== 'founder')) throw notFound('Assessment');
+  return a;
+}
+
+/** The view of a loaded row (pure: the same row and role give the same view, which the API may memoise). */
+export function viewOf(
+  a: ViewRow,
+  isFounder: boolean,
   opts: { paymentRequired: boolean; timeScale?: number },
 ) {
-  if (!isUuid(id)) throw notFound('Assessment');
   const scale = opts.timeScale ?? 1;
-  const a = await loadViewRow(db, id);
-  if (!a || (a.userId !== user.id && user.role !== 'founder')) throw notFound('Assessment');
-  const isFounder = user.role === 'founder';
   const profile = a.profileSnapshot ? (a.profileSnapshot as never) : toDomainProfile(a.user.profile);
   const progress = domainProgress(profile, a.answers);
   const paid = a.payments.some((p) => p.status === 'paid');

@@ -297,8 +297,8 @@ export async function eraseAccount(
       },
     }),
     db.erasureRecord.create({ data: { userId, actor, removed, kept: kept as never } }),
-    // Every API task drops its cached sessions and security state of this user at commit (auth-cache.ts).
-    db.$executeRaw`SELECT pg_notify('scalemap_auth', ${`u:${userId}`})`,
+    // Every API task drops its cached sessions and security state of this user at commit (read-cache.ts).
+    db.$executeRaw`SELECT pg_notify('scalemap_cache', ${`u:${userId}`})`,
   ]);
   return { removed, kept };
 }

@@ -5,7 +5,7 @@ import { logger } from '../../logger';
 import type { CognitoIdentity } from './identity';
 import type { VerifiedToken } from './jwt';
 import { FOUNDERS_GROUP, userFromToken, type SessionUser } from '../../services/users';
-import type { AuthCache } from './auth-cache';
+import type { ReadCache } from '../read-cache';
 
 /**
  * Token and session revocation, and the role check of admin requests.
@@ -16,7 +16,7 @@ import type { AuthCache } from './auth-cache';
  *   token keeps the original `auth_time`, so tokens refreshed from an old sign-in are refused too.
  * - `revoked_tokens` — logout records the session's token ids (`origin_jti`, `event_id` and `jti` of its ID
  *   and access tokens) until they expire; a token carrying any revoked id is refused.
- * Both are read together per user through the process's `AuthCache`; every write here NOTIFYs the other API
+ * Both are read together per user through the process's `ReadCache`; every write here NOTIFYs the other API
  * tasks right after it commits, so a revocation is refused at once here and, as soon as the notification
  * arrives (milliseconds), everywhere. Without a cache every request reads PostgreSQL.
  */
@@ -56,7 +56,7 @@ export class AccountSecurity {
   constructor(
     private readonly db: Db,
     private readonly identity: CognitoIdentity,
-    private readonly opts: { roleCacheMs: number; cache?: AuthCache },
+    private readonly opts: { roleCacheMs: number; cache?: ReadCache },
   ) {}
 
   async state(userId: string): Promise<AccountState | null> {

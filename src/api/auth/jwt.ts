@@ -1,5 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 
+const MAX_VERIFIED = 10_000;
+
 /** The claims we use from a Cognito ID or access token. */
 export interface VerifiedToken {
   sub: string;
@@ -26,8 +28,26 @@ export class CognitoJwtVerifier {
   }
 
   private readonly clientId: string;
+  /**
+   * Tokens already verified, until they expire: a client sends the same token on every request for up to an
+   * hour, and its signature, issuer, audience and expiry cannot change in that time. Revocation is not decided
+   * here (AccountSecurity checks it on every request). Bounded; cleared when full.
+   */
+  private readonly verified = new Map<string, VerifiedToken>();
 
   async verify(token: string): Promise<VerifiedToken> {
+    const known = this.verified.get(token);
+    if (known) {
+      if ((known.payload.exp ?? 0) * 1000 > Date.now()) return known;
+      this.verified.delete(token);
+    }
+    const result = await this.verifySignature(token);
+    if (this.verified.size >= MAX_VERIFIED) this.verified.clear();
+    this.verified.set(token, result);
+    return result;
+  }
+
+  private async verifySignature(token: string): Promise<VerifiedToken> {
     const { payload } = await jwtVerify(token, this.jwks, { issuer: this.issuer, algorithms: ['RS256'] });
     const tokenUse = payload.token_use;
     if (tokenUse === 'id') {

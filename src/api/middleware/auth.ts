@@ -3,6 +3,7 @@ import type { ApiContext } from '../../context';
 import { AppError, forbidden, unauthorized } from '../../errors';
 import type { SessionUser } from '../../services/users';
 import type { AccountSecurity, TokenRef } from '../auth/account-security';
+import type { SessionView } from '../session-reader';
 
 declare module 'express-session' {
   interface SessionData {
@@ -52,18 +53,32 @@ export function authenticate(ctx: ApiContext): RequestHandler {
         if (!user) throw unauthorized('Unknown user');
         const state = await accounts.checkToken(user.id, verified.payload);
         req.user = { ...user, role: state.role };
-      } else if (req.session?.user) {
-        const user = req.session.user;
-        const state = await accounts.checkSession(user.id, req.session.createdAt).catch(async (err) => {
-          await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
-          throw err;
-        });
-        req.user = { ...user, role: state.role };
+      } else {
+        const session = sessionOf(req);
+        if (session) {
+          const state = await accounts.checkSession(session.user.id, session.createdAt).catch(async (err) => {
+            await session.end().catch(() => undefined);
+            throw err;
+          });
+          req.user = { ...session.user, role: state.role };
+        }
       }
       next();
     } catch (err) {
       next(err);
     }
+  };
+}
+
+/** The request's signed-in session: read-only (session-reader.ts) or express-session's. */
+function sessionOf(req: Request): SessionView | undefined {
+  if (req.sessionView) return req.sessionView;
+  const s = req.session;
+  if (!s?.user) return undefined;
+  return {
+    user: s.user,
+    createdAt: s.createdAt,
+    end: () => new Promise<void>((resolve) => s.destroy(() => resolve())),
   };
 }
 

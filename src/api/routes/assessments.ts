@@ -4,13 +4,15 @@ import { paymentsEnabled } from '../../config';
 import { parse } from '../middleware/validate';
 import { currentUser } from '../middleware/auth';
 import {
+  accessibleViewRow,
   assessmentView,
   createAssessment,
   documentView,
   getAccessibleAssessment,
   getOwnedAssessment,
-  getOwnedAssessmentWithProfile,
+  isUuid,
   listAssessments,
+  viewOf,
 } from '../../services/assessments';
 import { answersBodySchema, checkAnswers, saveAnswers } from '../../services/answers';
 import { domainProgress } from '../../domain/questionnaire';
@@ -25,6 +27,8 @@ import { documentReading } from '../../services/document-readings';
 import { createCheckout } from '../../services/payments';
 import { submitAssessment } from '../../services/submission';
 import { z } from 'zod';
+import { notFound } from '../../errors';
+import { cachedReads, type CachedReads } from '../cached-reads';
 
 const checkoutSchema = z.object({}).strict();
 
@@ -32,7 +36,7 @@ export function appUrl(ctx: ApiContext, req: Request): string {
   return ctx.config.PUBLIC_URL ?? `${req.protocol}://${req.get('host')}`;
 }
 
-export function assessmentRoutes(ctx: ApiContext) {
+export function assessmentRoutes(ctx: ApiContext, reads: CachedReads = cachedReads(ctx.db)) {
   const router = Router();
   const paymentRequired = paymentsEnabled(ctx.config);
   const timeScale = ctx.config.SCALEMAP_RUNTIME === 'local' ? ctx.config.SCALEMAP_TIME_SCALE : 1;
@@ -48,18 +52,28 @@ export function assessmentRoutes(ctx: ApiContext) {
   });
 
   router.get('/:id', async (req, res) => {
-    res.json(await assessmentView(ctx.db, currentUser(req), req.params.id, { paymentRequired, timeScale }));
+    const user = currentUser(req);
+    const row = await accessibleViewRow(ctx.db, user, req.params.id, reads.viewRow);
+    const founder = user.role === 'founder';
+    res
+      .type('json')
+      .send(
+        reads.viewJson(row, founder, () =>
+          JSON.stringify(viewOf(row, founder, { paymentRequired, timeScale })),
+        ),
+      );
   });
 
+  // Autosave: the owner's profile (cached) decides which answers apply; one statement checks access and status
+  // and writes (saveAnswers); then every API process is told (no trigger on answers: see read-cache.ts).
   router.put('/:id/answers', async (req, res) => {
     const body = parse(answersBodySchema, req.body);
-    const { assessment, profile } = await getOwnedAssessmentWithProfile(
-      ctx.db,
-      currentUser(req),
-      req.params.id,
-    );
+    const user = currentUser(req);
+    if (!isUuid(req.params.id)) throw notFound('Assessment');
+    const profile = await reads.profile(user.id);
     const rows = checkAnswers(profile, body.answers);
-    const answers = await saveAnswers(ctx.db, assessment, rows);
+    const answers = await saveAnswers(ctx.db, user.id, req.params.id, rows);
+    await reads.answersChanged(req.params.id);
     res.json({ saved: rows.length, progress: domainProgress(profile, answers) });
   });
 

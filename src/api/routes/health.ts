@@ -36,13 +36,11 @@ export const liveness: RequestHandler = (_req, res) => {
 };
 
 /**
- * Health, mounted before the session middleware (no cookie, no session read can change the answer):
- * - `GET /api/health/live`: liveness, the process answers; no I/O. What the load balancer probes.
- * - `GET /api/health/ready`: readiness, the database and the object store answer; 503 when either does not.
- * - `GET /api/health`: the same as readiness (kept for earlier clients).
+ * Readiness (`GET /api/health/ready`, and `GET /api/health` kept for earlier clients): the database and the
+ * object store answer; 503 when either does not. The object store is checked at most every 5 s, the database
+ * on every probe (one prepared `SELECT 1` on the pool).
  */
-export function healthRoutes(ctx: ApiContext) {
-  const router = Router();
+export function readiness(ctx: ApiContext): RequestHandler {
   const timeoutMs = ctx.config.HEALTH_CHECK_TIMEOUT_MS;
   let storeCheck: { at: number; result: Promise<Check> } | undefined;
   const objectStoreStatus = () => {
@@ -51,11 +49,7 @@ export function healthRoutes(ctx: ApiContext) {
     }
     return storeCheck.result;
   };
-  const noStore = (res: { setHeader(name: string, value: string): unknown }) =>
-    res.setHeader('Cache-Control', 'no-store');
-
-  router.get('/health/live', liveness);
-  const ready: RequestHandler = async (_req, res) => {
+  return async (_req, res) => {
     const [database, objectStore] = await Promise.all([
       check(() => sql(ctx.db, 'SELECT 1', []), timeoutMs),
       objectStoreStatus(),
@@ -63,10 +57,19 @@ export function healthRoutes(ctx: ApiContext) {
     // A failed check is retried at the next probe rather than cached.
     if (objectStore !== 'ok') storeCheck = undefined;
     const ok = database === 'ok' && objectStore === 'ok';
-    noStore(res);
+    res.setHeader('Cache-Control', 'no-store');
     if (!ok) res.setHeader('Retry-After', '5');
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', database, objectStore });
   };
+}
+
+/**
+ * Health and public settings, mounted before the session middleware (no cookie, no session read can change the
+ * answer). `GET /api/health/live` and `GET /api/health/ready` are also mounted first of all in createApp.
+ */
+export function healthRoutes(ctx: ApiContext, ready: RequestHandler = readiness(ctx)) {
+  const router = Router();
+  router.get('/health/live', liveness);
   router.get('/health/ready', ready);
   router.get('/health', ready);
   /** What a signed-out visitor may know: the price and whether payment and local mode are on. */

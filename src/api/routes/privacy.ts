@@ -44,7 +44,12 @@ export function privacyRoutes(ctx: ApiContext) {
           ? 'Your account and data are deleted. A record of your paid invoice is kept for accounting, without your name, email or assessment content.'
           : 'Your account and data are deleted.',
       });
-    if (req.session) req.session.destroy(() => done());
+    // The session that asked ends with the account (a Bearer request has none).
+    if (req.sessionView)
+      void req.sessionView
+        .end()
+        .catch(() => undefined)
+        .then(done);
     else done();
   });
 

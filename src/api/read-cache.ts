@@ -1,8 +1,12 @@
 import pg from 'pg';
-import { logger } from '../../logger';
+import { logger } from '../logger';
 
-/** The PostgreSQL channel every API process listens on. Payload: `s:<session id>` or `u:<user id>`. */
-export const AUTH_CHANNEL = 'scalemap_auth';
+/**
+ * The PostgreSQL channel every API process listens on. Payloads: `s:<session id>` and `u:<user id>` (sent by the
+ * code that changes a session or a user's security state), `a:<assessment id>` and `p:<user id>` (sent by
+ * triggers on the assessment's tables and on company_profiles, migration `view_change_notifications`).
+ */
+export const CACHE_CHANNEL = 'scalemap_cache';
 
 /** Safety net: an entry is read again after this long even if no notification came. */
 const DEFAULT_TTL_MS = 30_000;
@@ -16,32 +20,44 @@ interface Entry<T> {
 }
 
 /**
- * One per-process cache of what authenticating a request needs (session records, per-user security state,
- * token subject → user), kept correct across API tasks by PostgreSQL LISTEN/NOTIFY:
- * - every write that ends or changes a session or a user's security state NOTIFYs `AUTH_CHANNEL` right after
+ * One per-process cache of what the hot requests read: what authenticating a request needs (session records,
+ * per-user security state, token subject → user), the assessment view's row (`view`, by assessment) and a
+ * user's company profile (`profile`), kept correct across API tasks by PostgreSQL LISTEN/NOTIFY:
+ * - every write that ends or changes a session or a user's security state NOTIFYs `CACHE_CHANNEL` right after
  *   it commits (`notifySession`, `notifyUser`), and drops the entry here at once;
+ * - every write to an assessment or one of its view's tables, and to a company profile, NOTIFYs from a trigger
+ *   inside the writing transaction (so no code path can forget it; PostgreSQL delivers it at commit, once per
+ *   payload and transaction), except the autosave's answers, notified right after their commit
+ *   (`notifyAssessment`: see the migration `view_change_notifications` for why); the API drops the view here at
+ *   once after its own writes (`dropAssessment`);
  * - each process holds one listening connection; a notification drops the entry (a user's notification also
  *   drops every cached session of that user);
  * - while the listener is not connected nothing is cached (every read goes to PostgreSQL), and the whole cache
  *   is flushed when it (re)connects, so a notification missed while disconnected cannot leave a stale entry;
- * - a read that started before an invalidation is not stored (generation counter), so a slow read cannot put
+ * - a read that started before an invalidation of its entry is not stored, so a slow read cannot put
  *   back what a notification just removed;
  * - entries expire after `ttlMs` whatever happens (a safety net, not the mechanism).
  */
-export class AuthCache {
+type Kind = keyof ReadCache['maps'];
+
+export class ReadCache {
   private readonly maps = {
     session: new Map<string, Entry<unknown>>(),
     user: new Map<string, Entry<unknown>>(),
     sub: new Map<string, Entry<unknown>>(),
+    view: new Map<string, Entry<unknown>>(),
+    profile: new Map<string, Entry<unknown>>(),
   };
-  private generation = 0;
+  /** Reads in flight, by `kind:key`: an invalidation removes one, and its result is then not stored. */
+  private readonly loading = new Map<string, Promise<unknown>>();
   private client: pg.Client | undefined;
   private live = false;
   private closed = false;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private connecting: Promise<void> | undefined;
-  /** Notifications handled (for tests and diagnostics). */
+  /** Notifications handled, and the last one's payload (for tests and diagnostics). */
   received = 0;
+  lastPayload: string | undefined;
 
   constructor(
     private readonly connectionString: string,
@@ -75,12 +91,12 @@ export class AuthCache {
     client.on('error', lost('failed'));
     client.on('end', lost('closed'));
     client.on('notification', (msg) => {
-      if (msg.channel === AUTH_CHANNEL && msg.payload) this.apply(msg.payload);
+      if (msg.channel === CACHE_CHANNEL && msg.payload) this.apply(msg.payload);
     });
     this.client = client;
     try {
       await client.connect();
-      await client.query(`LISTEN ${AUTH_CHANNEL}`);
+      await client.query(`LISTEN ${CACHE_CHANNEL}`);
       if (this.closed || this.client !== client) {
         await client.end().catch(() => undefined);
         return;
@@ -121,36 +137,60 @@ export class AuthCache {
   /** A notification from any process (this one included). */
   private apply(payload: string) {
     this.received++;
+    this.lastPayload = payload;
     const kind = payload.slice(0, 2);
     const id = payload.slice(2);
-    if (kind === 's:') this.dropSession(id);
+    if (kind === 'a:') this.dropAssessment(id);
+    else if (kind === 'p:') this.dropProfile(id);
+    else if (kind === 's:') this.dropSession(id);
     else if (kind === 'u:') this.dropUser(id);
     else this.flush();
   }
 
   flush() {
-    this.generation++;
+    this.loading.clear();
     for (const m of Object.values(this.maps)) m.clear();
   }
 
   dropSession(sid: string) {
-    this.generation++;
-    this.maps.session.delete(sid);
+    this.drop('session', sid);
   }
 
   dropUser(userId: string) {
-    this.generation++;
-    this.maps.user.delete(userId);
-    for (const map of [this.maps.session, this.maps.sub])
-      for (const [key, e] of map) if (e.userId === userId) map.delete(key);
+    this.drop('user', userId);
+    for (const kind of ['session', 'sub'] as const) this.dropWhere(kind, userId);
+  }
+
+  /** The assessment changed (its row or one of its view's tables). */
+  dropAssessment(assessmentId: string) {
+    this.drop('view', assessmentId);
+  }
+
+  /** The user's company profile changed: it and the views of the user's assessments (they show it). */
+  dropProfile(userId: string) {
+    this.drop('profile', userId);
+    this.dropWhere('view', userId);
+  }
+
+  private drop(kind: Kind, key: string) {
+    this.maps[kind].delete(key);
+    this.loading.delete(`${kind}:${key}`);
+  }
+
+  /** Drops a kind's entries of one user, and every read of that kind in flight (whose user is not known yet). */
+  private dropWhere(kind: Kind, userId: string) {
+    const map = this.maps[kind];
+    for (const [key, e] of map) if (e.userId === userId) map.delete(key);
+    for (const key of this.loading.keys()) if (key.startsWith(`${kind}:`)) this.loading.delete(key);
   }
 
   /**
-   * The cached value, or `load()`'s (stored only if the listener is live and nothing was invalidated while
-   * it was read). `userOf` names the user an entry belongs to, for user-wide invalidation.
+   * The cached value, or `load()`'s, stored only if the listener is live and the entry was not invalidated while
+   * it was read (an invalidation forgets the read in flight). `userOf` names the user an entry belongs to, for
+   * user-wide invalidation.
    */
   async get<T>(
-    kind: keyof AuthCache['maps'],
+    kind: Kind,
     key: string,
     load: () => Promise<T>,
     userOf: (value: T) => string | null,
@@ -159,13 +199,26 @@ export class AuthCache {
     const hit = map.get(key);
     const ttl = this.opts.ttlMs ?? DEFAULT_TTL_MS;
     if (hit && this.live && Date.now() - hit.at < ttl) return hit.value as T;
-    const generation = this.generation;
-    const value = await load();
-    if (this.live && generation === this.generation) {
-      if (map.size >= MAX_ENTRIES) map.clear();
-      map.set(key, { at: Date.now(), userId: userOf(value), value });
-    }
-    return value;
+    const marker = `${kind}:${key}`;
+    // Requests for an entry being read share that read (one query however many ask at once), unless an
+    // invalidation came since it started: then its result is stale and a fresh read starts.
+    const inFlight = this.loading.get(marker);
+    if (inFlight) return inFlight as Promise<T>;
+    const read = load().then((value) => {
+      if (this.loading.get(marker) === read) {
+        this.loading.delete(marker);
+        if (this.live) {
+          if (map.size >= MAX_ENTRIES) map.clear();
+          map.set(key, { at: Date.now(), userId: userOf(value), value });
+        }
+      }
+      return value;
+    });
+    this.loading.set(marker, read);
+    read.catch(() => {
+      if (this.loading.get(marker) === read) this.loading.delete(marker);
+    });
+    return read;
   }
 
   /** Drops the entry here and tells every other process. Call after the write committed. */
@@ -174,12 +227,18 @@ export class AuthCache {
     await this.notify(`s:${sid}`);
   }
 
+  /** After a committed write to an assessment that no trigger announces (the autosave's answers). */
+  async notifyAssessment(assessmentId: string) {
+    this.dropAssessment(assessmentId);
+    await this.notify(`a:${assessmentId}`);
+  }
+
   async notifyUser(userId: string) {
     this.dropUser(userId);
     await this.notify(`u:${userId}`);
   }
 
   private async notify(payload: string) {
-    await this.notifyPool.query('SELECT pg_notify($1, $2)', [AUTH_CHANNEL, payload]);
+    await this.notifyPool.query('SELECT pg_notify($1, $2)', [CACHE_CHANNEL, payload]);
   }
 }
