@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import * as esbuild from 'esbuild';
@@ -55,6 +55,9 @@ function httpApiEvent(rawPath: string) {
     isBase64Encoded: false,
   };
 }
+
+/** Steps that run after the triage: seeded with a triage result and an execution record. */
+const AFTER_TRIAGE = ['dispatchAgents', 'checkAnalyses', 'awaitValidation'];
 
 /** The event of each function's first call, for a seeded submitted assessment. */
 function eventFor(name: string, a: { id: string; userId: string }): unknown {
@@ -130,9 +133,15 @@ function median(xs: number[]) {
 
 const TASK_ARN = 'arn:aws:ecs:eu-west-1:000000000000:task/scalemap-cluster/0123456789abcdef';
 
+const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+
 /** What the stand-in answers to the calls the steps make (JSON protocols, by X-Amz-Target or path). */
 function standInAnswer(target: string, url: string, body: string): unknown {
-  const input = (body.startsWith('{') ? JSON.parse(body) : {}) as { tasks?: string[]; name?: string };
+  const input = (body.startsWith('{') ? JSON.parse(body) : {}) as {
+    tasks?: string[];
+    name?: string;
+    MessageBody?: string;
+  };
   if (target.endsWith('.RunTask'))
     return { tasks: [{ taskArn: TASK_ARN, lastStatus: 'PROVISIONING' }], failures: [] };
   if (target.endsWith('.DescribeTasks'))
@@ -146,7 +155,8 @@ function standInAnswer(target: string, url: string, body: string): unknown {
       executionArn: `arn:aws:states:eu-west-1:000000000000:execution:bench:${input.name}`,
       startDate: 0,
     };
-  if (target.endsWith('.SendMessage')) return { MessageId: 'bench-message' };
+  if (target.endsWith('.SendMessage'))
+    return { MessageId: 'bench-message', MD5OfMessageBody: md5(input.MessageBody ?? '') };
   if (target.endsWith('.GetQueueAttributes'))
     return { Attributes: { ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '0' } };
   if (target.endsWith('.PutEvents')) return { FailedEntryCount: 0, Entries: [{ EventId: 'bench-event' }] };
@@ -196,8 +206,11 @@ async function main() {
   try {
     await applyMigrations(pg.url);
     const fns = lambdaFunctions().filter((f) => !ONLY || ONLY.includes(f.name));
-    /** A fresh submitted assessment for each cold start: every run takes the same path (steps are idempotent). */
-    const seed = async () => {
+    /**
+     * A fresh submitted assessment for each cold start, so that every run takes the same path (steps are
+     * idempotent); for the steps after triage, with its triage result and execution record.
+     */
+    const seed = async (fn: string) => {
       const user = await db.user.create({
         data: {
           cognitoSub: randomUUID(),
@@ -209,6 +222,18 @@ async function main() {
       const a = await db.assessment.create({
         data: { userId: user.id, status: 'submitted', contentVersion: 1, submittedAt: new Date() },
       });
+      if (AFTER_TRIAGE.includes(fn)) {
+        await db.triageResult.create({
+          data: {
+            assessmentId: a.id,
+            activatedDomains: ['financial-management'],
+            domainScores: {},
+            confidence: 0.8,
+            source: 'rules',
+          },
+        });
+        await db.pipelineExecution.create({ data: { assessmentId: a.id, executionId: a.id } });
+      }
       return { id: a.id, userId: user.id };
     };
     const env = {
@@ -226,8 +251,9 @@ async function main() {
       COGNITO_USER_POOL_ID: 'eu-west-1_bench',
       COGNITO_CLIENT_ID: 'benchclient',
       S3_BUCKET: 'scalemap-bench',
-      AGENT_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/000000000000/q.fifo',
-      AGENT_DLQ_URL: 'https://sqs.eu-west-1.amazonaws.com/000000000000/dlq.fifo',
+      // The SQS client sends to the queue URL's host: the stand-in's.
+      AGENT_QUEUE_URL: `${aws.url}/000000000000/q.fifo`,
+      AGENT_DLQ_URL: `${aws.url}/000000000000/dlq.fifo`,
       AGENT_TASK_DEFINITION: 'arn:aws:ecs:eu-west-1:000000000000:task-definition/agent:1',
       TRIAGE_TASK_DEFINITION: 'arn:aws:ecs:eu-west-1:000000000000:task-definition/triage:1',
       AGENT_SUBNETS: 'subnet-1',
@@ -242,7 +268,7 @@ async function main() {
             { ...fn, label: 'api /health/live', event: async () => httpApiEvent('/api/health/live') },
             { ...fn, label: 'api /health', event: async () => httpApiEvent('/api/health') },
           ]
-        : [{ ...fn, label: fn.name, event: async () => eventFor(fn.name, await seed()) }],
+        : [{ ...fn, label: fn.name, event: async () => eventFor(fn.name, await seed(fn.name)) }],
     );
     const built = new Map<string, { outfile: string; size: number; total: number }>();
     let worst = { size: 0, total: 0, init: 0 };
