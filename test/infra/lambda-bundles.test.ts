@@ -10,10 +10,14 @@ import path from 'node:path';
 import * as esbuild from 'esbuild';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const { lambdaBuildOptions, lambdaFunctions } = require('../../resources/esbuild.js') as {
+const serverlessEsbuildConfig = require('../../resources/esbuild.js') as ((serverless: unknown) => {
+  plugins: esbuild.Plugin[];
+  exclude: string[];
+}) & {
   lambdaBuildOptions: () => esbuild.BuildOptions;
   lambdaFunctions: () => { name: string; entry: string }[];
 };
+const { lambdaBuildOptions, lambdaFunctions } = serverlessEsbuildConfig;
 
 interface Built {
   name: string;
@@ -111,5 +115,36 @@ describe('Lambda bundles', () => {
         sdk: [],
       });
     }
+  });
+
+  it('serverless-esbuild leaves the local runtime out when packaging, and keeps it for `sls invoke local`', async () => {
+    const plugins = (commands: string[]) =>
+      serverlessEsbuildConfig({ processedInput: { commands } }).plugins.map((p) => p.name);
+    expect(plugins(['package'])).toEqual(['scalemap-aws-runtime-only', 'scalemap-prisma-wasm-file']);
+    expect(plugins(['invoke', 'local'])).toEqual(['scalemap-prisma-wasm-file']);
+    expect(serverlessEsbuildConfig({}).exclude).toEqual(['@aws-sdk/*']);
+    // A deployed bundle asked for the local runtime says so instead of half-working.
+    const r = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `require(process.env.BUNDLE).handler({}, { getRemainingTimeInMillis: () => 1000 })
+           .then(() => process.stdout.write('answered'), (e) => process.stdout.write(e.message));`,
+      ],
+      {
+        env: {
+          PATH: process.env.PATH,
+          NODE_PATH: path.join(ROOT, 'node_modules'),
+          BUNDLE: built.get('relayOutbox')!.outfile,
+          SCALEMAP_RUNTIME: 'local',
+          DATABASE_URL: 'postgresql://127.0.0.1:1/none',
+          COGNITO_USER_POOL_ID: 'eu-west-1_x',
+          COGNITO_CLIENT_ID: 'x',
+          LOG_LEVEL: 'silent',
+        },
+        encoding: 'utf8',
+      },
+    );
+    expect(r.stdout).toMatch(/SCALEMAP_RUNTIME=local is not available in a deployed Lambda bundle/);
   });
 });
