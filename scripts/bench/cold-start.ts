@@ -313,12 +313,12 @@ async function main() {
         total: Math.max(worst.total, bundle.total),
         init: Math.max(worst.init, load + first),
       };
+      const mb = (n: number, width: number) => `${(n / 1e6).toFixed(2)} MB`.padStart(width);
+      const ms = (n: number, width: number) => `${n.toFixed(0)} ms`.padStart(width);
+      const sdk = last.sdk.map((m) => m.replace(/^client-/, '')).join(' ') || '-';
       rows.push(
-        `| ${c.label.padEnd(26)} | ${(bundle.size / 1e6).toFixed(2)} MB | ${(bundle.total / 1e6).toFixed(2)} MB | ${load.toFixed(0).padStart(5)} ms | ${first
-          .toFixed(0)
-          .padStart(5)} ms | ${(load + first).toFixed(0).padStart(5)} ms | ${last.outcome.padEnd(22)} | ${
-          last.sdk.map((s) => s.replace(/^client-/, '')).join(' ') || '-'
-        } |`,
+        `| ${c.label.padEnd(26)} | ${mb(bundle.size, 7)} | ${mb(bundle.total, 8)} | ${ms(load, 11)} | ` +
+          `${ms(first, 12)} | ${ms(load + first, 10)} | ${last.outcome.padEnd(22)} | ${sdk.padEnd(22)} |`,
       );
     }
     const [l1, l5] = os.loadavg();
