@@ -1,7 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { logger } from '../../logger';
 import type { ObjectStore } from '../../ports';
-import { once, sdk } from './sdk';
+import { lazyClient, sdk } from './sdk';
 
 export interface S3ObjectStoreSettings {
   bucket: string;
@@ -24,8 +24,7 @@ export class S3ObjectStore implements ObjectStore {
 
   constructor(settings: S3ObjectStoreSettings) {
     this.bucket = settings.bucket;
-    const { client } = settings;
-    this.makeClient = client ? () => client : once(() => createS3Client(settings));
+    this.makeClient = lazyClient(settings.client ?? (() => createS3Client(settings)));
   }
 
   /** The S3 client, created (and the SDK module loaded) on first use. */
