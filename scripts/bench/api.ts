@@ -41,12 +41,53 @@ interface Row {
   p99: number;
   errors: number;
   non2xx: number;
+  /** CPU time per request of the server process and of PostgreSQL (µs): what load on the machine barely moves. */
+  serverUs: number;
+  pgUs: number;
 }
+
+/** CPU time (ms) a process has used so far, from /proc (Linux); 0 where there is none. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The embedded PostgreSQL's processes: its postmaster (started on the bench's data directory) and its children. */
+function postgresPids(dataDir: string): number[] {
+  const stats: { pid: number; ppid: number; cmd: string }[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+      const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      stats.push({ pid: Number(entry), ppid, cmd });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const roots = stats.filter((p) => p.cmd.includes(dataDir) && p.cmd.includes('postgres')).map((p) => p.pid);
+  return stats.filter((p) => roots.includes(p.pid) || roots.includes(p.ppid)).map((p) => p.pid);
+}
+
+let measured: { server: () => number | undefined; dataDir?: string } = { server: () => undefined };
 
 async function run(name: string, opts: autocannon.Options): Promise<Row> {
   if (ONLY && !name.startsWith('bare') && !ONLY.some((o) => name.includes(o)))
-    return { name, rps: NaN, p50: NaN, p99: NaN, errors: 0, non2xx: 0 };
+    return { name, rps: NaN, p50: NaN, p99: NaN, errors: 0, non2xx: 0, serverUs: NaN, pgUs: NaN };
+  // PostgreSQL's processes before and after (a pool may open connections during the run: a new backend's CPU
+  // counts whole; one that ended during the run is missed).
+  const pgCpu = () =>
+    new Map((measured.dataDir ? postgresPids(measured.dataDir) : []).map((pid) => [pid, cpuMs(pid)]));
+  const serverBefore = cpuMs(measured.server());
+  const pgBefore = pgCpu();
   const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts });
+  const pgAfter = pgCpu();
+  const pgUsed = [...pgAfter].reduce((sum, [pid, ms]) => sum + ms - (pgBefore.get(pid) ?? 0), 0);
+  const requests = Math.max(1, result.requests.total);
   return {
     name,
     rps: result.requests.average,
@@ -54,6 +95,8 @@ async function run(name: string, opts: autocannon.Options): Promise<Row> {
     p99: result.latency.p99,
     errors: result.errors,
     non2xx: result.non2xx,
+    serverUs: ((cpuMs(measured.server()) - serverBefore) * 1000) / requests,
+    pgUs: (pgUsed * 1000) / requests,
   };
 }
 
@@ -146,7 +189,11 @@ async function main() {
     );
     const rows: Row[] = [];
     const view = `${url}/api/assessments/${id}`;
+    const onBare = { server: () => bare.child.pid };
+    const onApp = { server: () => app.child.pid, dataDir };
+    measured = onBare;
     rows.push(await run('bare Express handler (baseline)', { url: `${bareUrl}/hello` }));
+    measured = onApp;
     if (hasLive) rows.push(await run('liveness GET /api/health/live', { url: `${url}/api/health/live` }));
     rows.push(
       await run(hasReady ? 'readiness GET /api/health/ready' : 'readiness GET /api/health', {
@@ -172,6 +219,7 @@ async function main() {
       }),
     );
     // The baseline again at the end: on a shared machine the load can change during the run.
+    measured = onBare;
     rows.push(await run('bare Express handler (again)', { url: `${bareUrl}/hello` }));
 
     const base = (rows[0].rps + rows[rows.length - 1].rps) / 2;
@@ -182,8 +230,8 @@ async function main() {
         .join(' | ')} |\n`;
     process.stdout.write(
       '\n' +
-        line(['target', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'errors', 'non-2xx']) +
-        line(['---', '---', '---', '---', '---', '---', '---']),
+        line(['target', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'errors', 'non-2xx', 'server µs', 'PG µs']) +
+        line(['---', '---', '---', '---', '---', '---', '---', '---', '---']),
     );
     for (const r of rows) {
       process.stdout.write(
@@ -195,10 +243,15 @@ async function main() {
           `${((r.rps / base) * 100).toFixed(0)}%`,
           String(r.errors),
           String(r.non2xx),
+          r.serverUs.toFixed(0),
+          r.pgUs.toFixed(0),
         ]),
       );
     }
     process.stdout.write(`(vs bare: against the mean of the two baseline runs, ${base.toFixed(0)} req/s)\n`);
+    process.stdout.write(
+      '(server µs, PG µs: CPU time per request of the server process and of PostgreSQL, from /proc)\n',
+    );
     process.stdout.write(`load average ${loadBefore} before, ${load()} after\n`);
 
     const find = (prefix: string) => rows.find((r) => r.name.startsWith(prefix));
@@ -225,7 +278,9 @@ async function main() {
     process.stdout.write(
       `  session vs Bearer, same read: p50 ${session.p50} vs ${bearer.p50} ms ` +
         `(${session.p50 - bearer.p50 >= 0 ? '+' : ''}${session.p50 - bearer.p50} ms for the session; target ≤ +1 ms), ` +
-        `${session.rps.toFixed(0)} vs ${bearer.rps.toFixed(0)} req/s\n`,
+        `${session.rps.toFixed(0)} vs ${bearer.rps.toFixed(0)} req/s; ` +
+        `server CPU per request ${session.serverUs.toFixed(0)} vs ${bearer.serverUs.toFixed(0)} µs ` +
+        `(at 50 connections a p50 is mostly queueing: about 50 × the CPU per request)\n`,
     );
   } finally {
     await stop(app.child);

@@ -6,7 +6,10 @@
  * per assessment for the activated specialists against running all twelve (scripts/bench/prompt-tokens.ts: system and
  * user messages, chat framing and the output schema, each prompt built with four real documents read by the
  * extractor, so their facts are counted); `npm run bench:tokens` prints the same line without running the pipeline.
- * Exits non-zero when a delivery misses the target or an assessment failed.
+ * A share of the clients (`--validate-share`, default 0.3) validate their report, spread over the validation
+ * window (the last one 90% of the way through it), strongly disagreeing with priority 1: their kits are composed
+ * again, under load, and the bench checks that every validated assessment's released kits reflect the validation.
+ * Exits non-zero when a delivery misses the target, an assessment failed, or a validation is missing from the kits.
  */
 import '../../src/local/quiet';
 import fs from 'node:fs';
@@ -20,6 +23,7 @@ import { loadPersona } from '../../src/agents/specialist-agent';
 import { DOMAIN_IDS, type DomainId } from '../../src/domain/domains';
 import type { Db } from '../../src/db/client';
 import { benchDocuments } from './documents-fixture';
+import { computeDueTimes, VALIDATION_WINDOW_HOURS } from '../../src/domain/schedule';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,6 +32,8 @@ function arg(name: string, fallback: number): number {
 
 const N = arg('assessments', 20);
 const SCALE = arg('time-scale', 1440);
+const VALIDATE_SHARE = arg('validate-share', 0.3);
+
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scalemap-bench-pipeline-'));
   fs.chmodSync(dataDir, 0o755);
@@ -87,6 +93,39 @@ async function main() {
     const failedSubmit = results.find((r) => r.status !== 202);
     if (failedSubmit) throw new Error(`a submission failed: ${failedSubmit.status} ${failedSubmit.text}`);
     process.stdout.write(`submitted ${N} assessments at once; waiting for the last delivery...\n`);
+    // The first clients validate, at points of the window spread from 5% to 90% of it (after the report's due time).
+    const validating = clients.filter((_, i) => i < Math.round(N * VALIDATE_SHARE));
+    const windowMs = (VALIDATION_WINDOW_HOURS * 3600_000) / SCALE;
+    const validations = Promise.all(
+      validating.map(async (c, i) => {
+        const { submittedAt } = await db.assessment.findUniqueOrThrow({ where: { id: c.id } });
+        const reportDueAt = computeDueTimes(submittedAt!, SCALE).detailedReport;
+        const at =
+          reportDueAt.getTime() + windowMs * (0.05 + (0.85 * i) / Math.max(1, validating.length - 1));
+        await new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
+        let a;
+        for (;;) {
+          a = (await c.client.get(`/api/assessments/${c.id}`)).body;
+          if (a.awaitingValidation || ['failed', 'completed'].includes(a.status)) break;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+        const body = {
+          priorities: (a.priorities as { recommendationId: string }[]).map((p, j) => ({
+            recommendationId: p.recommendationId,
+            agreement: j === 0 ? 1 : 4,
+            reason: j === 0 ? 'We tried this last year and it did not stick.' : undefined,
+            resources: 'medium',
+          })),
+          capacityForChange: 'medium',
+          timelinePreference: 'standard',
+          constraints: 'No new hires before April.',
+          successCriteria: 'Three months of cash visibility.',
+        };
+        const r = await c.client.post(`/api/assessments/${c.id}/validation`, body);
+        if (r.status !== 202) throw new Error(`a validation was refused: ${r.status} ${r.text}`);
+      }),
+    );
+    validations.catch(() => undefined); // awaited below, after the deliveries
     const deadline = Date.now() + 30 * 60_000;
     for (;;) {
       const done = await db.assessment.count({
@@ -96,7 +135,18 @@ async function main() {
       if (Date.now() > deadline) throw new Error('timed out');
       await new Promise((r) => setTimeout(r, 500));
     }
+    await validations;
     const elapsed = (Date.now() - t0) / 1000;
+    // Every validated assessment's released kits were composed with its validation.
+    const kitsWithValidation = await db.deliverable.count({
+      where: {
+        assessmentId: { in: validating.map((c) => c.id) },
+        stage: 'implementation_kits',
+        format: 'html',
+        withValidation: true,
+        deliveredAt: { not: null },
+      },
+    });
     const failed = await db.assessment.count({
       where: { id: { in: clients.map((c) => c.id) }, status: 'failed' },
     });
@@ -155,6 +205,7 @@ async function main() {
     const lines = [
       '',
       `assessments                          ${N} (${failed} failed)`,
+      `validated during the window          ${validating.length}; kits released with the validation ${kitsWithValidation}/${validating.length} ${kitsWithValidation === validating.length ? 'OK' : 'MISSING'}`,
       `time to the last delivery            ${elapsed.toFixed(1)} s wall clock (${((elapsed * SCALE) / 3600).toFixed(1)} h at ${SCALE}x); last kits at ${lastKits._max.deliveredAt?.toISOString()}`,
       'lateness against the due time (wall clock; real-time equivalent in brackets):',
       ...stageLines,
@@ -172,7 +223,13 @@ async function main() {
       '',
     ];
     process.stdout.write(lines.join('\n'));
-    if (failed > 0 || missed > 0 || peakTasks > app.config.AGENT_CONCURRENCY_CAP) process.exitCode = 1;
+    if (
+      failed > 0 ||
+      missed > 0 ||
+      peakTasks > app.config.AGENT_CONCURRENCY_CAP ||
+      kitsWithValidation !== validating.length
+    )
+      process.exitCode = 1;
   } finally {
     sampling = false;
     await sampler;

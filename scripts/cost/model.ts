@@ -195,10 +195,11 @@ export function pipelineShape(usage: Usage): {
   const triagePolls = Math.ceil((usage.triageTaskMinutes * 60) / 15);
   const waves = Math.max(1, Math.ceil(usage.specialistsPerAssessment / usage.agentConcurrencyCap));
   const analysisPolls = Math.ceil((waves * usage.specialistTaskMinutes * 60) / 30);
-  // prepare, launchTriage, dispatch, 3 generators, 3 emails, awaitValidation, onTriageComplete + the polls
-  const lambdaInvocations = 11 + triagePolls + analysisPolls;
-  // 18 states on the straight path + Wait/Check/Choice per poll
-  const stateTransitions = 18 + 3 * (triagePolls + analysisPolls);
+  // prepare, launchTriage, dispatch, 3 generators, 3 emails, awaitValidation, onTriageComplete, applyValidationToKits
+  // (short unless a validation came in) + the polls
+  const lambdaInvocations = 12 + triagePolls + analysisPolls;
+  // 19 states on the straight path + Wait/Check/Choice per poll
+  const stateTransitions = 19 + 3 * (triagePolls + analysisPolls);
   const agentTaskMinutes =
     usage.triageTaskMinutes + usage.specialistsPerAssessment * usage.specialistTaskMinutes;
   return { triagePolls, analysisPolls, lambdaInvocations, stateTransitions, agentTaskMinutes };

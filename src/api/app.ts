@@ -1,16 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import session, { type SessionData, type Store } from 'express-session';
 import helmet from 'helmet';
 import cors from 'cors';
 import compression from 'compression';
-import { pinoHttp } from 'pino-http';
 import type { ApiContext } from '../context';
-import { logger, withLogContext } from '../logger';
 import { authenticate, requireUser } from './middleware/auth';
 import { errorHandler, notFoundHandler } from './middleware/errors';
+import { requestLog } from './middleware/request-log';
 import { authRoutes } from './routes/auth';
 import { meRoutes } from './routes/me';
 import { assessmentRoutes } from './routes/assessments';
@@ -57,31 +55,17 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
   app.get('/api/health/live', liveness);
   app.get('/api/health/ready', ready);
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const given = req.headers['x-correlation-id'];
-        const id = typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
-        res.setHeader('X-Correlation-Id', id);
-        return id;
-      },
-      serializers: {
-        req: (req) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res) => ({ statusCode: res.statusCode }),
-      },
-      autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') ?? false },
-    }),
-  );
-  app.use((req, _res, next) => withLogContext({ correlationId: String(req.id) }, next));
+  app.use(requestLog);
   // gzip/brotli for JSON, HTML, JS and CSS; never for the server-sent events stream (it must flush per event).
-  app.use(
-    compression({
-      filter: (req, res) =>
-        !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') &&
-        !String(req.headers.accept ?? '').includes('text/event-stream') &&
-        compression.filter(req, res),
-    }),
+  // An API request that accepts no encoding skips it (API responses are no-store: no cache needs their Vary).
+  const compress = compression({
+    filter: (req, res) =>
+      !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') &&
+      !String(req.headers.accept ?? '').includes('text/event-stream') &&
+      compression.filter(req, res),
+  });
+  app.use((req, res, next) =>
+    req.headers['accept-encoding'] || !req.url.startsWith('/api/') ? compress(req, res, next) : next(),
   );
 
   const s3Origin = ctx.config.S3_ENDPOINT

@@ -84,7 +84,7 @@ export class ReadCache {
       this.live = false;
       this.flush();
       if (!this.closed) {
-        logger.warn({ err: err?.message }, `auth cache listener ${why}; reconnecting`);
+        logger.warn({ err: err?.message }, `read cache listener ${why}; reconnecting`);
         this.scheduleReconnect();
       }
     };
@@ -109,7 +109,7 @@ export class ReadCache {
       this.live = false;
       await client.end().catch(() => undefined);
       if (!this.closed) {
-        logger.warn({ err: (err as Error).message }, 'auth cache listener could not connect; retrying');
+        logger.warn({ err: (err as Error).message }, 'read cache listener could not connect; retrying');
         this.scheduleReconnect();
       }
     }
@@ -238,7 +238,29 @@ export class ReadCache {
     await this.notify(`u:${userId}`);
   }
 
-  private async notify(payload: string) {
-    await this.notifyPool.query('SELECT pg_notify($1, $2)', [CACHE_CHANNEL, payload]);
+  /**
+   * Sends a notification. Those asked for in the same turn of the event loop go out in one statement (under load,
+   * many autosaves finish together: one round trip for all of them); each caller waits until it is sent.
+   */
+  private notify(payload: string): Promise<void> {
+    this.pendingNotifications.add(payload);
+    this.notifying ??= new Promise<void>((resolve, reject) => {
+      setImmediate(() => {
+        const payloads = [...this.pendingNotifications];
+        this.pendingNotifications.clear();
+        this.notifying = undefined;
+        this.notifyPool
+          .query({
+            name: 'scalemap_cache_notify',
+            text: 'SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p',
+            values: [CACHE_CHANNEL, payloads],
+          })
+          .then(() => resolve(), reject);
+      });
+    });
+    return this.notifying;
   }
+
+  private readonly pendingNotifications = new Set<string>();
+  private notifying: Promise<void> | undefined;
 }

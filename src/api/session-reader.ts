@@ -36,20 +36,21 @@ export function readSession(opts: {
   read: (sid: string) => Promise<SessionData | null | undefined>;
   destroy: (sid: string) => Promise<void>;
 }): RequestHandler {
-  // A browser sends the same cookie on every request: its signature is checked once (bounded memo).
-  const verified = new Map<string, string | false>();
-  const unsign = (value: string): string | false => {
-    let sid = verified.get(value);
+  // A browser sends the same Cookie header on every request: it is parsed and its signature checked once
+  // (bounded memo of header → session id, or false for no valid session cookie).
+  const known = new Map<string, string | false>();
+  const sessionId = (header: string): string | false => {
+    let sid = known.get(header);
     if (sid !== undefined) return sid;
-    sid = unsignCookie(value, opts.secret);
-    if (verified.size >= MAX_SIGNATURES) verified.clear();
-    verified.set(value, sid);
+    const raw = cookieValue(header, SESSION_COOKIE);
+    sid = raw?.startsWith('s:') ? unsignCookie(raw.slice(2), opts.secret) : false;
+    if (known.size >= MAX_SIGNATURES) known.clear();
+    known.set(header, sid);
     return sid;
   };
   return (req, _res, next) => {
-    const raw = cookieValue(req.headers.cookie, SESSION_COOKIE);
-    if (!raw?.startsWith('s:')) return next();
-    const sid = unsign(raw.slice(2));
+    const header = req.headers.cookie;
+    const sid = header ? sessionId(header) : false;
     if (!sid) return next();
     opts.read(sid).then((record) => {
       const expires = record?.cookie?.expires;

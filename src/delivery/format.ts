@@ -44,31 +44,43 @@ export function validationUrl(appUrl: string, assessmentId: string): string {
 /** Default time zone for dates shown to clients (UK company founders). */
 export const DISPLAY_TIME_ZONE = 'Europe/London';
 
+/** Intl formatters are costly to build (a kit composition formats dozens of dates): one per zone and kind. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: 'dateTime' | 'date', timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind} ${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(
+      'en-GB',
+      kind === 'dateTime'
+        ? {
+            timeZone,
+            weekday: 'long',
+            day: 'numeric',
+            month: 'long',
+            year: 'numeric',
+            hour: '2-digit',
+            minute: '2-digit',
+            hourCycle: 'h23',
+            timeZoneName: 'short',
+          }
+        : { timeZone, day: 'numeric', month: 'long', year: 'numeric' },
+    );
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** "Tuesday 3 June 2025, 14:30 BST" (UK style, explicit zone). */
 export function formatDateTime(date: Date, timeZone: string = DISPLAY_TIME_ZONE): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  }).formatToParts(date);
+  const parts = formatter('dateTime', timeZone).formatToParts(date);
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('weekday')} ${get('day')} ${get('month')} ${get('year')}, ${get('hour')}:${get('minute')} ${get('timeZoneName')}`;
 }
 
 /** "3 June 2025". */
 export function formatDate(date: Date, timeZone: string = DISPLAY_TIME_ZONE): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(date);
+  return formatter('date', timeZone).format(date);
 }
 
 export function formatMoney(amountMinor: number, currency: string): string {

@@ -33,6 +33,22 @@ export const STATE_MACHINE_FUNCTIONS: Record<string, LocalLambda> = {
   AlertFounderLambdaFunction: alertFounder as LocalLambda,
 };
 
+/**
+ * The functions whose work is CPU-bound (composing and rendering a deliverable: ~30–60 ms of synchronous work
+ * each), with the due time (PrepareExecution's dueTimes) of what they compose. On AWS each invocation has its own
+ * Lambda; the local runner runs them all in its one event loop, so it runs only a few at once
+ * (RunnerOptions.generationConcurrency), the one due soonest first, and a release due meanwhile does not queue
+ * behind a hundred of them.
+ */
+export const GENERATION_FUNCTIONS: Record<
+  string,
+  'executiveSummary' | 'detailedReport' | 'implementationKits'
+> = {
+  GenerateExecutiveSummaryLambdaFunction: 'executiveSummary',
+  GenerateDetailedReportLambdaFunction: 'detailedReport',
+  GenerateImplementationKitsLambdaFunction: 'implementationKits',
+};
+
 export function lambdaContext(functionName: string): Context {
   return {
     callbackWaitsForEmptyEventLoop: false,

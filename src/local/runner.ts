@@ -5,7 +5,7 @@ import YAML from 'yaml';
 import type { AppContext } from '../context';
 import { logger, withLogContext } from '../logger';
 import { localTaskToken } from '../adapters/local/local-workflow';
-import { lambdaContext, STATE_MACHINE_FUNCTIONS, type LocalLambda } from './functions';
+import { GENERATION_FUNCTIONS, lambdaContext, STATE_MACHINE_FUNCTIONS, type LocalLambda } from './functions';
 
 // aws-local-stepfunctions needs Promise.withResolvers (Node 22); polyfilled for Node 20.
 const P = Promise as unknown as { withResolvers?: () => unknown };
@@ -76,6 +76,35 @@ export interface RunnerOptions {
    * tasks it waits for. A poll's delay only moves work that is done anyway ahead of the due times.
    */
   minWaitMs?: number;
+  /**
+   * How many deliverable generations (GENERATION_FUNCTIONS) run at once in this process (default 3); the others
+   * wait, the one whose deliverable is due soonest first. Releases and polls are never held back by this. Each
+   * Lambda has its own CPU on AWS; here a hundred executions composing PDFs at once in one event loop held a
+   * release due meanwhile for up to a second.
+   */
+  generationConcurrency?: number;
+}
+
+/** A counting semaphore: at most `limit` holders; the others wait, the lowest `priority` first (then arrival). */
+export class Slots {
+  private active = 0;
+  private readonly waiting: { priority: number; resolve: () => void }[] = [];
+  constructor(private readonly limit: number) {}
+  async run<T>(priority: number, work: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit)
+      await new Promise<void>((resolve) => this.waiting.push({ priority, resolve }));
+    else this.active++;
+    try {
+      return await work();
+    } finally {
+      let next = -1;
+      this.waiting.forEach((w, i) => {
+        if (next < 0 || w.priority < this.waiting[next].priority) next = i;
+      });
+      if (next >= 0) this.waiting.splice(next, 1)[0].resolve();
+      else this.active--;
+    }
+  }
 }
 
 /**
@@ -92,12 +121,16 @@ export class LocalStepFunctionsRunner {
   private readonly history = new Map<string, HistoryEvent[]>();
   private timer?: NodeJS.Timeout;
   private stopped = false;
+  private readonly generationSlots: Slots;
+  /** Each running execution's due times (PrepareExecution's output): the order generations get a slot in. */
+  private readonly dueTimes = new Map<string, Record<string, string>>();
 
   constructor(
     private readonly ctx: AppContext,
     private readonly opts: RunnerOptions,
   ) {
     this.definition = loadDefinition();
+    this.generationSlots = new Slots(Math.max(1, opts.generationConcurrency ?? 3));
   }
 
   async start() {
@@ -217,6 +250,7 @@ export class LocalStepFunctionsRunner {
       });
     }).finally(() => {
       this.running.delete(executionId);
+      this.dueTimes.delete(executionId);
       this.events.emit('finished', executionId);
     });
     this.running.set(executionId, { abort: execution.abort, done });
@@ -239,7 +273,7 @@ export class LocalStepFunctionsRunner {
       if (state.Type !== 'Task') continue;
       const fn = functionOf(state.Resource);
       if (fn) {
-        handlers[name] = (input) => this.invoke(fn, input);
+        handlers[name] = (input) => this.invoke(fn, input, executionId);
         continue;
       }
       if (String(state.Resource).endsWith('.waitForTaskToken')) {
@@ -251,11 +285,21 @@ export class LocalStepFunctionsRunner {
     return handlers;
   }
 
-  private async invoke(functionName: string, event: unknown) {
+  private async invoke(functionName: string, event: unknown, executionId?: string) {
     const fn = this.opts.functionOverrides?.[functionName] ?? STATE_MACHINE_FUNCTIONS[functionName];
     if (!fn) throw new Error(`no local handler for ${functionName}`);
     try {
-      return await fn(event, lambdaContext(functionName));
+      const call = () => fn(event, lambdaContext(functionName));
+      const dueKey = GENERATION_FUNCTIONS[functionName];
+      if (!dueKey) {
+        const result = await call();
+        const due = (result as { dueTimes?: Record<string, string> } | null)?.dueTimes;
+        if (executionId && due && functionName === 'PrepareExecutionLambdaFunction')
+          this.dueTimes.set(executionId, due);
+        return result;
+      }
+      const dueAt = Date.parse(this.dueTimes.get(executionId ?? '')?.[dueKey] ?? '');
+      return await this.generationSlots.run(Number.isNaN(dueAt) ? Date.now() : dueAt, call);
     } catch (err) {
       // Step Functions reports a Lambda error by its name; keep it so Retry and Catch match as on AWS.
       const e = err as Error;

@@ -352,6 +352,24 @@ const NEXT_STATUS: Record<DeliverableStage, { to: Status; event: string }> = {
 };
 
 /**
+ * Whether a stored deliverable is final. The summary and the report are once generated. The kits are generated
+ * ahead, with the report's priorities, as soon as the report is (GenerateImplementationKits), and composed again
+ * only when a validation came in that they do not reflect yet (ApplyValidationToKits, after AwaitValidation):
+ * the validation reshapes them. Kits already released are never recomposed.
+ */
+async function upToDate(
+  ctx: AppContext,
+  stage: DeliverableStage,
+  assessmentId: string,
+  existing: { format: string; deliveredAt: Date | null; withValidation: boolean }[],
+) {
+  if (!existing.some((d) => d.format === 'html') || !existing.some((d) => d.format === 'pdf')) return false;
+  if (stage !== 'implementation-kits') return true;
+  if (existing.some((d) => d.deliveredAt) || existing.every((d) => d.withValidation)) return true;
+  return !(await ctx.db.validation.findUnique({ where: { assessmentId }, select: { id: true } }));
+}
+
+/**
  * Composes a deliverable from the stored triage, analyses, priorities and validation; stores HTML and PDF.
  * It runs ahead of the due time and leaves the deliverable unreleased (delivered_at null): the client sees
  * it only when releaseDeliverable runs at the due time.
@@ -361,23 +379,24 @@ export async function generateDeliverable(ctx: AppContext, stage: DeliverableSta
   const existing = await ctx.db.deliverable.findMany({
     where: { assessmentId: input.assessmentId, stage: key },
   });
-  if (existing.some((d) => d.format === 'html') && existing.some((d) => d.format === 'pdf')) {
+  if (await upToDate(ctx, stage, input.assessmentId, existing)) {
     return { stage, skipped: true };
   }
   const assessment = await ctx.db.assessment.findUniqueOrThrow({
     where: { id: input.assessmentId },
-    include: { analyses: true, validation: true, triage: true },
+    select: { finalPriorities: true, summaryDueAt: true, reportDueAt: true, kitsDueAt: true },
   });
-  let priorities;
+  // One read of everything the composers need (its reportPriorities are prioritise(analyses, triage)).
+  const deliveryCtx = await loadDeliveryContext(ctx, input.assessmentId);
   if (stage === 'executive-summary' || !assessment.finalPriorities) {
-    const base = await loadDeliveryContext(ctx, input.assessmentId, { priorities: [] });
-    priorities = prioritise(base.analyses, { triage: base.triage });
+    const priorities =
+      deliveryCtx.reportPriorities ?? prioritise(deliveryCtx.analyses, { triage: deliveryCtx.triage });
+    deliveryCtx.priorities = priorities;
     await ctx.db.assessment.update({
       where: { id: input.assessmentId },
       data: { finalPriorities: toStoredPriorities(priorities) as never },
     });
   }
-  const deliveryCtx = await loadDeliveryContext(ctx, input.assessmentId);
   if (stage === 'implementation-kits' && deliveryCtx.validation) {
     // The client's validation reshapes the report's priorities: rejected ones dropped and replaced, constraints
     // applied, strong agreement with high resources moves a priority up (src/analysis/reshape.ts).
@@ -410,6 +429,7 @@ export async function generateDeliverable(ctx: AppContext, stage: DeliverableSta
       formats.push({ format: 'svg' as never, objectKey: `${prefix}-heatmap.svg` });
     }
   }
+  const withValidation = deliveryCtx.validation !== null;
   for (const f of formats) {
     await ctx.db.deliverable.upsert({
       where: {
@@ -421,12 +441,20 @@ export async function generateDeliverable(ctx: AppContext, stage: DeliverableSta
         format: f.format,
         objectKey: f.objectKey,
         dueAt,
+        withValidation,
       },
-      update: { objectKey: f.objectKey },
+      update: { objectKey: f.objectKey, withValidation, generatedAt: new Date() },
     });
   }
-  await recordStageOnce(ctx, input.assessmentId, `${key}_generated`, { stage });
-  return { stage, skipped: false, priorities: deliveryCtx.priorities.map((p) => p.recommendation.id) };
+  if (existing.length > 0)
+    await recordStage(ctx.db, input.assessmentId, `${key}_generated`, { stage, withValidation });
+  else await recordStageOnce(ctx, input.assessmentId, `${key}_generated`, { stage, withValidation });
+  return {
+    stage,
+    skipped: false,
+    withValidation,
+    priorities: deliveryCtx.priorities.map((p) => p.recommendation.id),
+  };
 }
 
 /**

@@ -94,11 +94,10 @@ export async function saveAnswers(
   assessmentId: string,
   rows: ReturnType<typeof checkAnswers>,
 ): Promise<{ questionId: string; score: number | null }[]> {
-  const result = await sql<{
-    question_id: string | null;
-    score: number | null;
-    kind: 'before' | 'written' | 'allowed';
-  }>(
+  // One row back: whether the guard passed, how many rows were written, and the scored answers as they stood
+  // before this statement (two arrays aggregated in one pass, so aligned: cheaper to send and parse than a row per
+  // answer).
+  const [result] = await sql<{ allowed: boolean; written: number; ids: string[]; scores: number[] }>(
     db,
     `WITH guard AS (
        SELECT 1 FROM assessments
@@ -110,17 +109,19 @@ export async function saveAnswers(
         WHERE EXISTS (SELECT 1 FROM guard)
        ON CONFLICT (assessment_id, question_id)
        DO UPDATE SET score = EXCLUDED.score, text = EXCLUDED.text, updated_at = now()
-       RETURNING question_id
+       RETURNING 1
+     ), scored AS (
+       SELECT question_id, score FROM answers
+        WHERE assessment_id = $1::uuid AND score IS NOT NULL AND EXISTS (SELECT 1 FROM guard)
      )
-     SELECT NULL AS question_id, NULL::int AS score, 'allowed' AS kind FROM guard
-     UNION ALL
-     SELECT question_id, score, 'before' FROM answers
-      WHERE assessment_id = $1::uuid AND score IS NOT NULL AND EXISTS (SELECT 1 FROM guard)
-     UNION ALL
-     SELECT question_id, NULL, 'written' FROM written`,
+     SELECT EXISTS (SELECT 1 FROM guard) AS allowed,
+            (SELECT count(*)::int FROM written) AS written,
+            COALESCE(array_agg(question_id), '{}') AS ids,
+            COALESCE(array_agg(score), '{}') AS scores
+       FROM scored`,
     [assessmentId, rows.map((r) => r.questionId), rows.map((r) => r.score), rows.map((r) => r.text), userId],
   );
-  if (!result.some((r) => r.kind === 'allowed')) {
+  if (!result.allowed) {
     const [a] = await sql<{ user_id: string; status: string }>(
       db,
       'SELECT user_id, status::text AS status FROM assessments WHERE id = $1::uuid',
@@ -129,11 +130,10 @@ export async function saveAnswers(
     if (!a || a.user_id !== userId) throw notFound('Assessment');
     throw conflict('This assessment has been submitted and can no longer change');
   }
-  if (result.filter((r) => r.kind === 'written').length !== rows.length)
+  if (result.written !== rows.length)
     throw new AppError(500, 'internal', 'An autosave wrote fewer answers than it was given');
   const merged = new Map<string, { questionId: string; score: number | null }>();
-  for (const r of result)
-    if (r.kind === 'before') merged.set(r.question_id!, { questionId: r.question_id!, score: r.score });
+  result.ids.forEach((questionId, i) => merged.set(questionId, { questionId, score: result.scores[i] }));
   for (const r of rows) merged.set(r.questionId, { questionId: r.questionId, score: r.score });
   return [...merged.values()];
 }

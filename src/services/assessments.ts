@@ -185,7 +185,7 @@ SELECT json_build_object(
   'deliverables', COALESCE((
     SELECT json_agg(json_build_object('id', v.id, 'assessmentId', v.assessment_id, 'stage', v.stage,
       'format', v.format, 'objectKey', v.object_key, 'dueAt', v.due_at, 'generatedAt', v.generated_at,
-      'deliveredAt', v.delivered_at))
+      'deliveredAt', v.delivered_at, 'withValidation', v.with_validation))
       FROM deliverables v WHERE v.assessment_id = a.id), '[]'::json),
   'validation', (
     SELECT json_build_object('id', w.id, 'assessmentId', w.assessment_id, 'response', w.response,

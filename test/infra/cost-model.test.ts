@@ -159,8 +159,8 @@ describe('cost model with fixed inputs', () => {
     expect(shape).toEqual({
       triagePolls: 12,
       analysisPolls: 20,
-      lambdaInvocations: 43,
-      stateTransitions: 114,
+      lambdaInvocations: 44,
+      stateTransitions: 115,
       agentTaskMinutes: 43,
     });
     // Beyond the cap of 5, specialists run in a second wave.

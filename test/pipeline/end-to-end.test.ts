@@ -49,6 +49,14 @@ describe('delivery pipeline end to end (local runner)', () => {
     ]);
     const reportPriorities = awaiting.priorities.map((p: { recommendationId: string }) => p.recommendationId);
     expect(reportPriorities.length).toBeGreaterThanOrEqual(2);
+    // The kits are already composed (with the report's priorities), not visible to the client yet.
+    const kitsAhead = await db.deliverable.findMany({
+      where: { assessmentId: id, stage: 'implementation_kits' },
+    });
+    expect(kitsAhead.map((k) => [k.format, k.withValidation, k.deliveredAt]).sort()).toEqual([
+      ['html', false, null],
+      ['pdf', false, null],
+    ]);
 
     // The report is readable as HTML with the heatmap, and as PDF.
     const report = await client.get(`/api/assessments/${id}/deliverables/detailed-report?format=html`);
@@ -100,6 +108,11 @@ describe('delivery pipeline end to end (local runner)', () => {
     expect(kitsOrder[0]).toBe(reportPriorities[1]);
     const kits = await client.get(`/api/assessments/${id}/deliverables/implementation-kits`);
     expect(kits.status).toBe(200);
+    // Composed again with the validation (ApplyValidationToKits), then released.
+    const kitsReleased = await db.deliverable.findMany({
+      where: { assessmentId: id, stage: 'implementation_kits' },
+    });
+    expect(kitsReleased.every((k) => k.withValidation && k.deliveredAt)).toBe(true);
 
     // Deliverables in order, each once.
     const rows = await db.deliverable.findMany({

@@ -58,8 +58,9 @@ describe('stepfunctions/delivery.asl.yml', () => {
   it('generates each deliverable before its due time and releases it when the due time comes', () => {
     for (const [generate, wait, release] of [
       ['GenerateExecutiveSummary', 'WaitUntilSummaryDue', 'ReleaseExecutiveSummary'],
-      ['GenerateDetailedReport', 'WaitUntilReportDue', 'ReleaseDetailedReport'],
-      ['GenerateImplementationKits', 'WaitUntilKitsDue', 'ReleaseImplementationKits'],
+      // The report, then the kits composed ahead (see below), then the report's due time.
+      ['GenerateImplementationKits', 'WaitUntilReportDue', 'ReleaseDetailedReport'],
+      ['ApplyValidationToKits', 'WaitUntilKitsDue', 'ReleaseImplementationKits'],
     ]) {
       expect([raw.States[generate].Next, raw.States[wait].Next]).toEqual([wait, release]);
       expect(raw.States[wait].Type).toBe('Wait');
@@ -69,8 +70,17 @@ describe('stepfunctions/delivery.asl.yml', () => {
     ]);
     expect(raw.States.ReleaseExecutiveSummary.Next).toBe('GenerateDetailedReport');
     expect(raw.States.ReleaseDetailedReport.Next).toBe('AwaitValidation');
-    expect(raw.States.AwaitValidation.Next).toBe('GenerateImplementationKits');
+    expect(raw.States.AwaitValidation.Next).toBe('ApplyValidationToKits');
     expect(raw.States.ReleaseImplementationKits.Next).toBe('Delivered');
+  });
+
+  it('composes the kits ahead with the report, and again (same function) once the validation step is over', () => {
+    // The kits are ready long before the window closes: the report's release waits behind their composition,
+    // not the kits' release behind the validation window.
+    expect(raw.States.GenerateDetailedReport.Next).toBe('GenerateImplementationKits');
+    expect(raw.States.GenerateImplementationKits.Next).toBe('WaitUntilReportDue');
+    expect(raw.States.ApplyValidationToKits.Resource).toEqual(raw.States.GenerateImplementationKits.Resource);
+    expect(raw.States.ApplyValidationToKits.Catch).toEqual(raw.States.GenerateImplementationKits.Catch);
   });
 
   it('waits on absolute due times and bounds its polling loops', () => {
@@ -103,7 +113,7 @@ describe('stepfunctions/delivery.asl.yml', () => {
       c.ErrorEquals.includes('States.Timeout'),
     );
     expect(timeout?.Next).toBe('ValidationTimedOut');
-    expect(raw.States.ValidationTimedOut.Next).toBe('GenerateImplementationKits');
+    expect(raw.States.ValidationTimedOut.Next).toBe('ApplyValidationToKits');
     expect((v.Retry as { ErrorEquals: string[]; MaxAttempts: number }[])[0]).toEqual({
       ErrorEquals: ['States.Timeout'],
       MaxAttempts: 0,
