@@ -14,6 +14,7 @@ import { EXIT_TEMPORARY_FAILURE, isDependencyUnavailable } from '../../src/db/un
 import { seedAgentPrompts } from '../../src/agents/specialist-agent';
 import { loadConfig, ConfigError } from '../../src/config';
 import { createContext } from '../../src/runtime/context';
+import { agentLlm } from '../../src/agents/llm-client';
 import { setAppContext } from '../../src/runtime';
 import { composeDatabaseUrl, withDatabaseUrl } from '../../src/runtime/database-url';
 import { ensureAppRole } from '../../src/db/app-role';
@@ -77,7 +78,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig(withDatabaseUrl(process.env));
-  const ctx = createContext(config);
+  const base = createContext(config);
+  const ctx = { ...base, llm: agentLlm(config, base.db) };
   setAppContext(ctx);
   const correlationId = process.env.CORRELATION_ID || undefined;
   // Start-up cost of a task (process start to here: the runtime and the modules loaded), logged for profiling.

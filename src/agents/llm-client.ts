@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { z } from 'zod';
 import type { Config } from '../config';
+import type { Db } from '../db/client';
 import { logger } from '../logger';
 import type { Llm, LlmRequest, LlmResponse } from '../ports';
 import { CircuitBreaker } from './circuit-breaker';
@@ -20,6 +21,32 @@ export interface LlmUsageRecord {
 }
 
 export type RecordUsage = (usage: LlmUsageRecord) => Promise<void>;
+
+/** Each model call's usage, as a row of `llm_usage` (the founder console's cost figures). */
+export function recordUsageIn(db: Db): RecordUsage {
+  return async (u) => {
+    await db.llmUsage.create({
+      data: {
+        assessmentId: u.assessmentId ?? null,
+        agent: u.agent,
+        model: u.model,
+        promptTokens: u.promptTokens,
+        completionTokens: u.completionTokens,
+        costUsd: u.costUsd,
+        outcome: u.outcome,
+      },
+    });
+  };
+}
+
+/**
+ * The agents' LLM: OpenAI when OPENAI_API_KEY is set, else none (the rule-based analysts run). Only the agent
+ * entrypoint wires it (containers/agent/main.ts): the API and the Lambda steps never call a model, so their
+ * bundles do not carry the OpenAI SDK.
+ */
+export function agentLlm(config: Config, db: Db): Llm | undefined {
+  return config.OPENAI_API_KEY ? OpenAiLlm.fromConfig(config, recordUsageIn(db)) : undefined;
+}
 
 export interface OpenAiLlmOptions {
   apiKey: string;

@@ -1,4 +1,5 @@
-import { PDFDocument, PDFString, StandardFonts, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import type * as PdfLib from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
 import { safeHref } from './format';
 import {
   ACTIVATED_BORDER,
@@ -116,19 +117,35 @@ const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = { left: 56, right: 56, top: 60, bottom: 60 };
 const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 
+/**
+ * pdf-lib (with its font metrics, about 60 ms to load) is loaded when the first PDF is rendered, not at the cold
+ * start of every process that imports the deliverables (each pipeline Lambda step does).
+ */
+const pdfLib = () => require('pdf-lib') as typeof PdfLib;
+
 function hex(colour: string): RGB {
   const n = parseInt(colour.replace('#', ''), 16);
-  return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255);
+  return pdfLib().rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255);
 }
 
-const COLOURS = {
-  text: hex('#111827'),
-  muted: hex('#4b5563'),
-  brand: hex('#1f3a5f'),
-  rule: hex('#d1d5db'),
-  tableHead: hex('#eef1f5'),
-  link: hex('#1d4ed8'),
+const PALETTE = {
+  text: '#111827',
+  muted: '#4b5563',
+  brand: '#1f3a5f',
+  rule: '#d1d5db',
+  tableHead: '#eef1f5',
+  link: '#1d4ed8',
 };
+let palette: Record<keyof typeof PALETTE, RGB> | undefined;
+
+/** The palette as pdf-lib colours (built with the first PDF). */
+function colours(): Record<keyof typeof PALETTE, RGB> {
+  palette ??= Object.fromEntries(Object.entries(PALETTE).map(([k, v]) => [k, hex(v)])) as Record<
+    keyof typeof PALETTE,
+    RGB
+  >;
+  return palette;
+}
 
 class Layout {
   page!: PDFPage;
@@ -204,7 +221,14 @@ class Layout {
     return `${t.trimEnd()}…`;
   }
 
-  drawText(text: string, x: number, y: number, size: number, font: PDFFont, color: RGB = COLOURS.text): void {
+  drawText(
+    text: string,
+    x: number,
+    y: number,
+    size: number,
+    font: PDFFont,
+    color: RGB = colours().text,
+  ): void {
     this.page.drawText(pdfSafe(text), { x, y, size, font, color });
   }
 
@@ -214,7 +238,7 @@ class Layout {
       Subtype: 'Link',
       Rect: [x, y, x + w, y + h],
       Border: [0, 0, 0],
-      A: { Type: 'Action', S: 'URI', URI: PDFString.of(url) },
+      A: { Type: 'Action', S: 'URI', URI: pdfLib().PDFString.of(url) },
     });
     this.page.node.addAnnot(this.doc.context.register(annot));
   }
@@ -240,28 +264,28 @@ const BODY = { size: 10.5, lineHeight: 14.5 };
 const SMALL = { size: 9, lineHeight: 11.5 };
 
 function drawTitle(l: Layout, doc: DeliverableDocument): void {
-  l.drawText('SCALEMAP', MARGIN.left, l.y - 10, 10, l.bold, COLOURS.brand);
+  l.drawText('SCALEMAP', MARGIN.left, l.y - 10, 10, l.bold, colours().brand);
   l.y -= 22;
   l.lines(l.wrap(doc.title, l.bold, 24, CONTENT_WIDTH), {
     x: MARGIN.left,
     size: 24,
     font: l.bold,
     lineHeight: 29,
-    color: COLOURS.brand,
+    color: colours().brand,
   });
   l.lines(l.wrap(doc.subtitle, l.regular, 11.5, CONTENT_WIDTH), {
     x: MARGIN.left,
     size: 11.5,
     font: l.regular,
     lineHeight: 15,
-    color: COLOURS.muted,
+    color: colours().muted,
   });
   l.y -= 6;
   l.page.drawLine({
     start: { x: MARGIN.left, y: l.y },
     end: { x: PAGE.width - MARGIN.right, y: l.y },
     thickness: 2,
-    color: COLOURS.brand,
+    color: colours().brand,
   });
   l.y -= 10;
 }
@@ -280,7 +304,7 @@ function drawHeading(l: Layout, section: Section): void {
     size,
     font: l.bold,
     lineHeight,
-    color: level2 ? COLOURS.text : COLOURS.brand,
+    color: level2 ? colours().text : colours().brand,
   });
   l.y -= 4;
 }
@@ -323,7 +347,7 @@ function drawKeyValue(l: Layout, items: KeyValueItem[]): void {
       const v = valueLines[i];
       if (v) {
         const x = MARGIN.left + keyWidth + gap;
-        l.drawText(v, x, baseline, BODY.size, l.regular, href ? COLOURS.link : COLOURS.text);
+        l.drawText(v, x, baseline, BODY.size, l.regular, href ? colours().link : colours().text);
         if (href) l.link(href, x, baseline - 2, l.width(v, l.regular, BODY.size), BODY.size + 3);
       }
       l.y -= BODY.lineHeight;
@@ -396,8 +420,8 @@ function drawTable(l: Layout, block: Extract<Block, { kind: 'table' }>): void {
           y: l.y - height,
           width: widths[i],
           height,
-          color: header ? COLOURS.tableHead : undefined,
-          borderColor: COLOURS.rule,
+          color: header ? colours().tableHead : undefined,
+          borderColor: colours().rule,
           borderWidth: 0.75,
         });
         remaining[i].splice(0, count).forEach((line, j) => {
@@ -543,19 +567,20 @@ function drawFooters(doc: PDFDocument, font: PDFFont, label: string): void {
     let left = pdfSafe(label);
     const maxLeft = CONTENT_WIDTH - rightWidth - 20;
     while (left.length > 1 && font.widthOfTextAtSize(left, size) > maxLeft) left = left.slice(0, -2) + '…';
-    page.drawText(left, { x: MARGIN.left, y: 30, size, font, color: COLOURS.muted });
+    page.drawText(left, { x: MARGIN.left, y: 30, size, font, color: colours().muted });
     page.drawText(right, {
       x: PAGE.width - MARGIN.right - rightWidth,
       y: 30,
       size,
       font,
-      color: COLOURS.muted,
+      color: colours().muted,
     });
   });
 }
 
 /** Renders a document model to an A4 PDF with the standard Helvetica fonts. */
 export async function renderPdf(model: DeliverableDocument): Promise<Buffer> {
+  const { PDFDocument, StandardFonts } = pdfLib();
   const doc = await PDFDocument.create();
   doc.setTitle(pdfSafe(`${model.title}: ${model.subtitle}`));
   doc.setAuthor('ScaleMap');

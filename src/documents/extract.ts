@@ -31,8 +31,7 @@ const readDocx: typeof import('./docx').readDocx = (...args) =>
  * legacy Office files are stored but honestly `not-read`. Every read is bounded in time and output.
  */
 
-/** Bump when extraction improves: stored results of older versions are read again (ensureDocumentsRead). */
-export const EXTRACTOR_VERSION = 2;
+export { EXTRACTOR_VERSION } from './version';
 export const EXTRACTION_TIMEOUT_MS = 10_000;
 
 const LIMITS = { labelValues: 110, columns: 80, statements: 12 };

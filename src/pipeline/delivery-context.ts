@@ -9,7 +9,7 @@ import { validationSchema } from '../domain/validation';
 import type { DeliveryContext } from '../delivery';
 import { loadProfile } from '../services/profiles';
 import { prioritise } from '../domain/prioritisation';
-import { storedDocumentReadings } from '../services/document-reading';
+import { storedDocumentReadings } from '../services/document-readings';
 
 /** The priorities as stored on the assessment (final_priorities) and shown to the client. */
 export interface StoredPriority {

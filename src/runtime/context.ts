@@ -1,15 +1,7 @@
-import path from 'node:path';
-import Stripe from 'stripe';
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { ECSClient } from '@aws-sdk/client-ecs';
-import { SFNClient } from '@aws-sdk/client-sfn';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { SNSClient } from '@aws-sdk/client-sns';
+import type Stripe from 'stripe';
 import { assertLocalModeAllowed, paymentsEnabled, type Config } from '../config';
 import type { AppContext } from '../context';
-import { createDb, dbTimeouts, type Db } from '../db/client';
+import { createDb, dbTimeouts } from '../db/client';
 import { CognitoIdentity } from '../api/auth/identity';
 import { CognitoJwtVerifier } from '../api/auth/jwt';
 import {
@@ -21,35 +13,16 @@ import {
   SqsTaskQueue,
   StepFunctionsWorkflow,
 } from '../adapters/aws';
-import { OpenAiLlm, type LlmUsageRecord } from '../agents/llm-client';
-import { LocalEventBus } from '../adapters/local/local-event-bus';
-import { LocalWorkflow } from '../adapters/local/local-workflow';
-import { MailAlerter, OutboxMailer } from '../adapters/local/outbox-mailer';
-import { PgTaskQueue } from '../adapters/local/pg-task-queue';
-import { ProcessTaskLauncher } from '../adapters/local/process-task-launcher';
-import { onTriageComplete, startPipeline } from '../pipeline/steps';
+import { sdk } from '../adapters/aws/sdk';
+import type { BaseContext } from './local-context';
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
-function recordUsage(db: Db) {
-  return async (u: LlmUsageRecord) => {
-    await db.llmUsage.create({
-      data: {
-        assessmentId: u.assessmentId ?? null,
-        agent: u.agent,
-        model: u.model,
-        promptTokens: u.promptTokens,
-        completionTokens: u.completionTokens,
-        costUsd: u.costUsd,
-        outcome: u.outcome,
-      },
-    });
-  };
-}
-
+/** Stripe's SDK is loaded only where payments are configured (the API), not in every pipeline step. */
 function createStripe(config: Config): Stripe {
+  const StripeClient = require('stripe') as typeof import('stripe');
   const base = config.STRIPE_API_BASE_URL ? new URL(config.STRIPE_API_BASE_URL) : undefined;
-  return new Stripe(config.STRIPE_SECRET_KEY!, {
+  return new StripeClient(config.STRIPE_SECRET_KEY!, {
     maxNetworkRetries: 2,
     timeout: 20_000,
     ...(base
@@ -64,7 +37,10 @@ function createStripe(config: Config): Stripe {
 
 /**
  * The composition root: builds the AppContext for the runtime named by SCALEMAP_RUNTIME.
- * `aws` wires the AWS adapters; `local` wires the embedded stack's (see the table in DESIGN.md / README).
+ * `aws` wires the AWS adapters (below); `local` the embedded stack's (./local-context.ts, loaded only then).
+ * The LLM is the agents' alone: their entrypoint adds it (agentLlm in src/agents/llm-client.ts).
+ * The AWS SDK clients are created on first use, one per service (src/adapters/aws/sdk.ts): a Lambda loads only
+ * the SDK modules of the services it calls.
  */
 export function createContext(config: Config): AppContext {
   assertLocalModeAllowed(config);
@@ -82,11 +58,12 @@ export function createContext(config: Config): AppContext {
     endpoint: config.S3_ENDPOINT,
   });
   const identity = new CognitoIdentity(
-    new CognitoIdentityProviderClient({
-      region,
-      endpoint: config.COGNITO_ENDPOINT,
-      credentials: config.COGNITO_ENDPOINT ? LOCAL_CREDENTIALS : undefined,
-    }),
+    () =>
+      new (sdk.cognitoIdp().CognitoIdentityProviderClient)({
+        region,
+        endpoint: config.COGNITO_ENDPOINT,
+        credentials: config.COGNITO_ENDPOINT ? LOCAL_CREDENTIALS : undefined,
+      }),
     { userPoolId: config.COGNITO_USER_POOL_ID, clientId: config.COGNITO_CLIENT_ID, autoConfirm: local },
   );
   const jwt = new CognitoJwtVerifier({
@@ -96,75 +73,37 @@ export function createContext(config: Config): AppContext {
     endpoint: config.COGNITO_ENDPOINT,
   });
   const stripe = paymentsEnabled(config) ? createStripe(config) : undefined;
-  const llm = config.OPENAI_API_KEY ? OpenAiLlm.fromConfig(config, recordUsage(db)) : undefined;
 
-  const base = { config, db, objectStore, identity, jwt, stripe, llm };
-  if (!local) {
-    const mailer = new SesMailer(new SESv2Client({ region }), { fromAddress: config.SES_FROM_ADDRESS });
-    const alerter = new SnsAlerter(new SNSClient({ region }), { topicArn: config.FOUNDER_ALERT_TOPIC_ARN! });
-    return {
-      ...base,
-      eventBus: new EventBridgeEventBus(new EventBridgeClient({ region }), {
-        eventBusName: config.EVENT_BUS_NAME,
-      }),
-      taskQueue: new SqsTaskQueue(new SQSClient({ region }), {
-        queueUrl: config.AGENT_QUEUE_URL!,
-        dlqUrl: config.AGENT_DLQ_URL,
-      }),
-      taskLauncher: new EcsTaskLauncher(new ECSClient({ region }), {
-        cluster: config.ECS_CLUSTER,
-        triageTaskDefinition: config.TRIAGE_TASK_DEFINITION!,
-        agentTaskDefinition: config.AGENT_TASK_DEFINITION!,
-        subnets: config.AGENT_SUBNETS,
-        securityGroups: config.AGENT_SECURITY_GROUPS,
-      }),
-      workflow: new StepFunctionsWorkflow(new SFNClient({ region }), {
-        stateMachineArn: config.STATE_MACHINE_ARN!,
-      }),
-      mailer,
-      alerter,
-      close: () => db.$disconnect(),
-    };
+  const base: BaseContext = { config, db, objectStore, identity, jwt, stripe };
+  if (local) {
+    const { createLocalContext } = require('./local-context') as typeof import('./local-context');
+    return createLocalContext(base);
   }
-
-  const dataDir = path.resolve(config.SCALEMAP_DATA_DIR);
-  const outboxDir = path.join(dataDir, 'outbox');
-  const mailer = new OutboxMailer(outboxDir, config.SES_FROM_ADDRESS);
-  const alerter = new MailAlerter(mailer, config.FOUNDER_EMAIL);
-  const workflow = new LocalWorkflow(db);
-  const taskQueue = new PgTaskQueue(db, {
-    onDeadLetter: async (m) => {
-      await alerter.alert('Agent message dead-lettered', `${m.reason}\n\nMessage: ${m.body.slice(0, 2000)}`);
-    },
-  });
-  const childEnv: Record<string, string> = {};
-  for (const key of Object.keys(config) as (keyof Config)[]) {
-    const value = config[key];
-    if (value === undefined) continue;
-    childEnv[key] = Array.isArray(value) ? value.join(',') : String(value);
-  }
-  const ctx: AppContext = {
+  return {
     ...base,
-    workflow,
-    taskQueue,
-    taskLauncher: new ProcessTaskLauncher(db, { env: childEnv }),
-    mailer,
-    alerter,
-    outboxDir,
-    eventBus: new LocalEventBus(
-      {
-        AssessmentSubmitted: async (event) => {
-          await startPipeline(ctx, { correlationId: event.correlationId, ...event.detail } as never);
-        },
-        DomainTriageComplete: async (event) => {
-          await onTriageComplete(ctx, event.detail as never);
-        },
-      },
-      path.join(dataDir, 'events.jsonl'),
-    ),
-    close: async () => {
-      await db.$disconnect();
-    },
+    mailer: new SesMailer(() => new (sdk.sesv2().SESv2Client)({ region }), {
+      fromAddress: config.SES_FROM_ADDRESS,
+    }),
+    alerter: new SnsAlerter(() => new (sdk.sns().SNSClient)({ region }), {
+      topicArn: config.FOUNDER_ALERT_TOPIC_ARN!,
+    }),
+    eventBus: new EventBridgeEventBus(() => new (sdk.eventBridge().EventBridgeClient)({ region }), {
+      eventBusName: config.EVENT_BUS_NAME,
+    }),
+    taskQueue: new SqsTaskQueue(() => new (sdk.sqs().SQSClient)({ region }), {
+      queueUrl: config.AGENT_QUEUE_URL!,
+      dlqUrl: config.AGENT_DLQ_URL,
+    }),
+    taskLauncher: new EcsTaskLauncher(() => new (sdk.ecs().ECSClient)({ region }), {
+      cluster: config.ECS_CLUSTER,
+      triageTaskDefinition: config.TRIAGE_TASK_DEFINITION!,
+      agentTaskDefinition: config.AGENT_TASK_DEFINITION!,
+      subnets: config.AGENT_SUBNETS,
+      securityGroups: config.AGENT_SECURITY_GROUPS,
+    }),
+    workflow: new StepFunctionsWorkflow(() => new (sdk.sfn().SFNClient)({ region }), {
+      stateMachineArn: config.STATE_MACHINE_ARN!,
+    }),
+    close: () => db.$disconnect(),
   };
-  return ctx;
 }

@@ -1,4 +1,5 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { sdk } from '../adapters/aws/sdk';
 
 const SUFFIX = '_SECRET_ARN';
 
@@ -9,14 +10,17 @@ const SUFFIX = '_SECRET_ARN';
  */
 export async function resolveSecretArns(
   env: NodeJS.ProcessEnv = process.env,
-  client: Pick<SecretsManagerClient, 'send'> = new SecretsManagerClient({}),
+  client?: Pick<SecretsManagerClient, 'send'>,
 ): Promise<string[]> {
   const wanted = Object.keys(env).filter(
     (k) => k.endsWith(SUFFIX) && env[k] && !env[k.slice(0, -SUFFIX.length)],
   );
+  if (wanted.length === 0) return [];
+  const { GetSecretValueCommand, SecretsManagerClient } = sdk.secretsManager();
+  const sm = client ?? new SecretsManagerClient({});
   await Promise.all(
     wanted.map(async (key) => {
-      const out = await client.send(new GetSecretValueCommand({ SecretId: env[key]! }));
+      const out = await sm.send(new GetSecretValueCommand({ SecretId: env[key]! }));
       if (out.SecretString === undefined) throw new Error(`secret ${key} has no string value`);
       env[key.slice(0, -SUFFIX.length)] = out.SecretString;
     }),

@@ -4,11 +4,14 @@ import type { ObjectStore } from '../ports';
 import { extractedDocumentSchema, type ExtractedDocument } from '../domain/document-facts';
 import { EXTRACTOR_VERSION, extractDocument } from '../documents/extract';
 import { logger } from '../logger';
+import { storedResult } from './document-readings';
 
 /**
  * Reading the client's documents: the bytes come from the ObjectStore port, src/documents turns them into
  * facts, and one `document_extractions` row per document keeps the result (deleted with the document).
  * Reading never fails the caller: a failure is recorded as an `unreadable` row with a calm note.
+ * The agents read (the triage and each specialist, before they analyse: src/agents/worker.ts); the API only
+ * shows what is stored (./document-readings.ts), so the document readers stay out of the API's bundle.
  */
 
 export interface ReadingContext {
@@ -84,26 +87,6 @@ export async function readAndStoreDocument(
   return result;
 }
 
-/** Like readAndStoreDocument, but never throws (for the upload's complete request). */
-export async function readDocumentSafely(
-  ctx: ReadingContext,
-  doc: StoredDocument,
-): Promise<ExtractedDocument | null> {
-  try {
-    return await readAndStoreDocument(ctx, doc);
-  } catch (err) {
-    logger.error({ err, documentId: doc.id }, 'document reading could not be stored');
-    return null;
-  }
-}
-
-/** A stored result, validated; null when it is missing, of an older extractor, or no longer valid. */
-function storedResult(row: { result: unknown; extractorVersion: number } | null): ExtractedDocument | null {
-  if (!row || row.extractorVersion < EXTRACTOR_VERSION) return null;
-  const parsed = extractedDocumentSchema.safeParse(row.result);
-  return parsed.success ? parsed.data : null;
-}
-
 /**
  * Every uploaded document of an assessment, read: documents without a (current, valid) stored result are
  * read now and stored. Idempotent; in upload order; each result validated with the contract's schema.
@@ -123,29 +106,4 @@ export async function ensureDocumentsRead(
     out.push(stored ?? (await readAndStoreDocument(ctx, doc)));
   }
   return out;
-}
-
-/** The stored reading of one document (for views): status and note, or null when not read yet. */
-export async function documentReading(
-  db: Db,
-  documentId: string,
-): Promise<{ status: string; note: string | null; facts: number } | null> {
-  const row = await db.documentExtraction.findUnique({ where: { documentId } });
-  if (!row) return null;
-  const parsed = extractedDocumentSchema.safeParse(row.result);
-  return { status: row.status, note: row.note, facts: parsed.success ? parsed.data.facts.length : 0 };
-}
-
-/**
- * The stored readings of an assessment's uploaded documents, in upload order, without reading anything (for
- * the deliverables: the agents read them before the analysis). A document with no current, valid reading is
- * left out.
- */
-export async function storedDocumentReadings(db: Db, assessmentId: string): Promise<ExtractedDocument[]> {
-  const docs = await db.document.findMany({
-    where: { assessmentId, status: 'uploaded' },
-    include: { extraction: true },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-  });
-  return docs.map((d) => storedResult(d.extraction)).filter((r): r is ExtractedDocument => r !== null);
 }

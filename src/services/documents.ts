@@ -5,7 +5,6 @@ import type { ObjectStore } from '../ports';
 import { AppError, conflict, notFound } from '../errors';
 import { DOMAIN_IDS } from '../domain/domains';
 import { isUuid } from './assessments';
-import { readDocumentSafely } from './document-reading';
 import { matchesDeclaredType, SNIFF_BYTES } from '../documents/declared-type';
 
 /** Allowed uploads: PDF, Word, Excel, CSV, PNG, JPEG; at most 10 MB each and 20 per assessment. */
@@ -121,16 +120,13 @@ export async function getDocument(db: Db, assessmentId: string, documentId: stri
 /**
  * Confirms the upload: the object must exist with exactly the declared size and type, and its first bytes must
  * be a file of that type. It is then copied to a key of its own that no upload URL can write (the presigned
- * URL stays valid for a while and could otherwise replace the file after it was checked). Then the document is
- * read (src/documents) and what was read is stored; a reading failure is recorded, never fails the request.
+ * URL stays valid for a while and could otherwise replace the file after it was checked). The file is read
+ * later, by the agents, before they analyse (src/services/document-reading.ts): the API does not carry the
+ * document readers. Completing twice returns the stored document.
  */
 export async function completeDocument(db: Db, store: ObjectStore, assessmentId: string, documentId: string) {
   const doc = await getDocument(db, assessmentId, documentId);
-  if (doc.status === 'uploaded') {
-    if (!(await db.documentExtraction.findUnique({ where: { documentId: doc.id }, select: { id: true } })))
-      await readDocumentSafely({ db, objectStore: store }, doc);
-    return doc;
-  }
+  if (doc.status === 'uploaded') return doc;
   const head = await store.head(doc.objectKey);
   if (!head) throw conflict('The file has not been uploaded yet', { documentId });
   if (head.size !== doc.size || (head.contentType && head.contentType.toLowerCase() !== doc.contentType)) {
@@ -149,12 +145,10 @@ export async function completeDocument(db: Db, store: ObjectStore, assessmentId:
   const finalKey = `assessments/${assessmentId}/documents/${doc.id}/${doc.fileName}`;
   await store.copy(doc.objectKey, finalKey);
   await store.delete(doc.objectKey);
-  const uploaded = await db.document.update({
+  return db.document.update({
     where: { id: doc.id },
     data: { status: 'uploaded', uploadedAt: new Date(), objectKey: finalKey },
   });
-  await readDocumentSafely({ db, objectStore: store }, uploaded);
-  return uploaded;
 }
 
 export async function downloadUrl(db: Db, store: ObjectStore, assessmentId: string, documentId: string) {

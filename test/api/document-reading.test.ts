@@ -14,7 +14,7 @@ import {
   tinyPng,
 } from '../fixtures/documents/build';
 
-describe('documents are read on upload and before analysis (real HTTP, s3rver, PostgreSQL)', () => {
+describe('uploaded documents are read by the agents, before they analyse (real HTTP, s3rver, PostgreSQL)', () => {
   let stack: TestStack;
   let client: Awaited<ReturnType<typeof newUser>>['client'];
   let assessmentId: string;
@@ -50,7 +50,7 @@ describe('documents are read on upload and before analysis (real HTTP, s3rver, P
   const extraction = (documentId: string) =>
     stack.app.ctx.db.documentExtraction.findUnique({ where: { documentId } });
 
-  it('completing an upload reads the file and stores its facts', async () => {
+  it('completing an upload stores the file unread (the API carries no reader); reading stores its facts', async () => {
     const pdf = await buildPdf({
       title: 'Management accounts — March 2026',
       labelValues: [
@@ -67,9 +67,11 @@ describe('documents are read on upload and before analysis (real HTTP, s3rver, P
     );
     ids.pdf = id;
     expect(done.status).toBe(200);
-    expect(done.body.reading).toMatchObject({ status: 'read', note: null });
-    expect(done.body.reading.facts).toBeGreaterThanOrEqual(3);
+    expect(done.body.document.status).toBe('uploaded');
+    expect(done.body.reading).toBeNull();
+    expect(await extraction(id)).toBeNull();
 
+    await ensureDocumentsRead(stack.app.ctx, assessmentId);
     const row = await extraction(id);
     expect(row).toMatchObject({ assessmentId, status: 'read', extractorVersion: expect.any(Number) });
     const result = extractedDocumentSchema.parse(row!.result);
@@ -91,21 +93,27 @@ describe('documents are read on upload and before analysis (real HTTP, s3rver, P
     ids.corrupt = corrupt.id;
     expect(corrupt.done.status).toBe(200);
     expect(corrupt.done.body.document.status).toBe('uploaded');
-    expect(corrupt.done.body.reading).toMatchObject({ status: 'unreadable', facts: 0 });
-    expect(corrupt.done.body.reading.note).toMatch(/does not look like an Excel workbook/);
-    expect((await extraction(corrupt.id))?.status).toBe('unreadable');
-
     const image = await upload('org-chart.png', CONTENT_TYPES.png, tinyPng());
     ids.image = image.id;
     expect(image.done.status).toBe(200);
-    expect(image.done.body.reading).toMatchObject({ status: 'not-read' });
+
+    await ensureDocumentsRead(stack.app.ctx, assessmentId);
+    const unreadable = await extraction(corrupt.id);
+    expect(unreadable?.status).toBe('unreadable');
+    expect(unreadable?.note).toMatch(/does not look like an Excel workbook/);
+    expect((await extraction(image.id))?.status).toBe('not-read');
   });
 
-  it('completing twice neither fails nor reads again', async () => {
+  it('completing twice neither fails nor reads again, and shows the stored reading', async () => {
     const before = await extraction(ids.pdf!);
     const again = await client.post(`/api/assessments/${assessmentId}/documents/${ids.pdf}/complete`);
     expect(again.status).toBe(200);
+    expect(again.body.reading).toMatchObject({ status: 'read', note: null });
+    expect(again.body.reading.facts).toBeGreaterThanOrEqual(3);
     expect((await extraction(ids.pdf!))!.extractedAt).toEqual(before!.extractedAt);
+    const corrupt = await client.post(`/api/assessments/${assessmentId}/documents/${ids.corrupt}/complete`);
+    expect(corrupt.body.reading).toMatchObject({ status: 'unreadable', facts: 0 });
+    expect(corrupt.body.reading.note).toMatch(/does not look like an Excel workbook/);
   });
 
   it('deleting a document deletes what was read from it', async () => {
@@ -124,6 +132,7 @@ describe('documents are read on upload and before analysis (real HTTP, s3rver, P
         ],
       }),
     );
+    await ensureDocumentsRead(stack.app.ctx, assessmentId);
     expect(await extraction(id)).not.toBeNull();
     expect((await client.delete(`/api/assessments/${assessmentId}/documents/${id}`)).status).toBe(204);
     expect(await extraction(id)).toBeNull();
@@ -145,8 +154,7 @@ describe('documents are read on upload and before analysis (real HTTP, s3rver, P
     });
     const { id } = await upload('clients.xlsx', CONTENT_TYPES.xlsx, xlsx);
     ids.xlsx = id;
-    // As if the upload's reading had been lost (a crash between complete and the write).
-    await stack.app.ctx.db.documentExtraction.delete({ where: { documentId: id } });
+    expect(await extraction(id)).toBeNull(); // completed, not read yet
 
     const ctx = stack.app.ctx;
     const read = await ensureDocumentsRead(ctx, assessmentId);

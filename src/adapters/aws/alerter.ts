@@ -1,5 +1,6 @@
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import type { SNSClient } from '@aws-sdk/client-sns';
 import type { Alerter } from '../../ports';
+import { lazyClient, sdk, type ClientSource } from './sdk';
 
 export interface SnsAlerterSettings {
   /** Config FOUNDER_ALERT_TOPIC_ARN. */
@@ -12,13 +13,18 @@ const MAX_MESSAGE_BYTES = 256 * 1024;
 
 /** Alerter publishing founder alerts to an SNS topic (email subscription set up in resources/). */
 export class SnsAlerter implements Alerter {
+  private readonly client: () => SNSClient;
+
   constructor(
-    private readonly client: SNSClient,
+    client: ClientSource<SNSClient>,
     private readonly settings: SnsAlerterSettings,
-  ) {}
+  ) {
+    this.client = lazyClient(client);
+  }
 
   async alert(subject: string, message: string): Promise<void> {
-    await this.client.send(
+    const { PublishCommand } = sdk.sns();
+    await this.client().send(
       new PublishCommand({
         TopicArn: this.settings.topicArn,
         Subject: snsSubject(subject),

@@ -1,6 +1,7 @@
-import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import type { EventBridgeClient, PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { logContext, logger } from '../../logger';
 import type { DomainEvent, EventBus } from '../../ports';
+import { lazyClient, sdk, type ClientSource } from './sdk';
 
 /** PutEvents accepts at most 10 entries per call. */
 const MAX_BATCH = 10;
@@ -19,11 +20,13 @@ export interface EventBridgeEventBusSettings {
  */
 export class EventBridgeEventBus implements EventBus {
   private readonly source: string;
+  private readonly client: () => EventBridgeClient;
 
   constructor(
-    private readonly client: EventBridgeClient,
+    client: ClientSource<EventBridgeClient>,
     private readonly settings: EventBridgeEventBusSettings,
   ) {
+    this.client = lazyClient(client);
     this.source = settings.source ?? 'scalemap.api';
   }
 
@@ -35,7 +38,8 @@ export class EventBridgeEventBus implements EventBus {
 
   private async putBatch(events: DomainEvent[]): Promise<void> {
     const entries = events.map((e) => this.toEntry(e));
-    const out = await this.client.send(new PutEventsCommand({ Entries: entries }));
+    const { PutEventsCommand } = sdk.eventBridge();
+    const out = await this.client().send(new PutEventsCommand({ Entries: entries }));
     if ((out.FailedEntryCount ?? 0) > 0) {
       const failures = (out.Entries ?? [])
         .map((r, i) => ({ r, event: events[i] }))

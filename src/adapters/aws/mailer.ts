@@ -1,5 +1,6 @@
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { EmailMessage, Mailer } from '../../ports';
+import { lazyClient, sdk, type ClientSource } from './sdk';
 
 export interface SesMailerSettings {
   /** A verified sender (config SES_FROM_ADDRESS). */
@@ -12,13 +13,18 @@ const CHARSET = 'UTF-8';
 
 /** Mailer on SES v2: one simple (subject + HTML + text) email per message. */
 export class SesMailer implements Mailer {
+  private readonly client: () => SESv2Client;
+
   constructor(
-    private readonly client: SESv2Client,
+    client: ClientSource<SESv2Client>,
     private readonly settings: SesMailerSettings,
-  ) {}
+  ) {
+    this.client = lazyClient(client);
+  }
 
   async send(message: EmailMessage): Promise<{ messageId: string }> {
-    const out = await this.client.send(
+    const { SendEmailCommand } = sdk.sesv2();
+    const out = await this.client().send(
       new SendEmailCommand({
         FromEmailAddress: this.settings.fromAddress,
         Destination: { ToAddresses: [message.to] },

@@ -1,17 +1,7 @@
-import {
-  CopyObjectCommand,
-  CreateBucketCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadBucketCommand,
-  HeadObjectCommand,
-  PutBucketCorsCommand,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { logger } from '../../logger';
 import type { ObjectStore } from '../../ports';
+import { lazyClient, sdk } from './sdk';
 
 export interface S3ObjectStoreSettings {
   bucket: string;
@@ -29,29 +19,39 @@ export interface S3ObjectStoreSettings {
  * presigned URLs; the PUT signature binds Content-Type and Content-Length, so a client cannot swap either.
  */
 export class S3ObjectStore implements ObjectStore {
-  readonly client: S3Client;
   private readonly bucket: string;
+  private readonly makeClient: () => S3Client;
 
   constructor(settings: S3ObjectStoreSettings) {
     this.bucket = settings.bucket;
-    this.client = settings.client ?? createS3Client(settings);
+    this.makeClient = lazyClient(settings.client ?? (() => createS3Client(settings)));
+  }
+
+  /** The S3 client, created (and the SDK module loaded) on first use. */
+  get client(): S3Client {
+    return this.makeClient();
   }
 
   async put(key: string, body: Buffer | string, contentType: string): Promise<void> {
     await this.client.send(
-      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }),
+      new (sdk.s3().PutObjectCommand)({
+        Bucket: this.bucket,
+        Key: key,
+        Body: body,
+        ContentType: contentType,
+      }),
     );
   }
 
   async get(key: string): Promise<Buffer> {
-    const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    const out = await this.client.send(new (sdk.s3().GetObjectCommand)({ Bucket: this.bucket, Key: key }));
     if (!out.Body) throw new Error(`S3 object ${key} has no body`);
     return Buffer.from(await out.Body.transformToByteArray());
   }
 
   async head(key: string): Promise<{ size: number; contentType?: string } | null> {
     try {
-      const out = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      const out = await this.client.send(new (sdk.s3().HeadObjectCommand)({ Bucket: this.bucket, Key: key }));
       return { size: out.ContentLength ?? 0, contentType: out.ContentType };
     } catch (err) {
       if (isNotFound(err)) return null;
@@ -61,7 +61,11 @@ export class S3ObjectStore implements ObjectStore {
 
   async readStart(key: string, bytes: number): Promise<Buffer> {
     const out = await this.client.send(
-      new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${Math.max(0, bytes - 1)}` }),
+      new (sdk.s3().GetObjectCommand)({
+        Bucket: this.bucket,
+        Key: key,
+        Range: `bytes=0-${Math.max(0, bytes - 1)}`,
+      }),
     );
     if (!out.Body) return Buffer.alloc(0);
     return Buffer.from(await out.Body.transformToByteArray()).subarray(0, bytes);
@@ -69,7 +73,7 @@ export class S3ObjectStore implements ObjectStore {
 
   async copy(fromKey: string, toKey: string): Promise<void> {
     await this.client.send(
-      new CopyObjectCommand({
+      new (sdk.s3().CopyObjectCommand)({
         Bucket: this.bucket,
         Key: toKey,
         CopySource: `${this.bucket}/${fromKey.split('/').map(encodeURIComponent).join('/')}`,
@@ -78,20 +82,20 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    await this.client.send(new (sdk.s3().DeleteObjectCommand)({ Bucket: this.bucket, Key: key }));
   }
 
   async presignPut(
     key: string,
     opts: { contentType: string; size: number; expiresSeconds: number },
   ): Promise<{ url: string; headers: Record<string, string> }> {
-    const command = new PutObjectCommand({
+    const command = new (sdk.s3().PutObjectCommand)({
       Bucket: this.bucket,
       Key: key,
       ContentType: opts.contentType,
       ContentLength: opts.size,
     });
-    const url = await getSignedUrl(this.client, command, {
+    const url = await sdk.s3Presigner().getSignedUrl(this.client, command, {
       expiresIn: opts.expiresSeconds,
       signableHeaders: new Set(['content-type', 'content-length']),
     });
@@ -101,16 +105,16 @@ export class S3ObjectStore implements ObjectStore {
 
   async presignGet(key: string, opts: { expiresSeconds: number; fileName?: string }): Promise<string> {
     const fileName = opts.fileName ?? key.split('/').pop() ?? 'download';
-    const command = new GetObjectCommand({
+    const command = new (sdk.s3().GetObjectCommand)({
       Bucket: this.bucket,
       Key: key,
       ResponseContentDisposition: contentDisposition(fileName),
     });
-    return getSignedUrl(this.client, command, { expiresIn: opts.expiresSeconds });
+    return sdk.s3Presigner().getSignedUrl(this.client, command, { expiresIn: opts.expiresSeconds });
   }
 
   async ping(): Promise<void> {
-    await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+    await this.client.send(new (sdk.s3().HeadBucketCommand)({ Bucket: this.bucket }));
   }
 
   /**
@@ -119,11 +123,11 @@ export class S3ObjectStore implements ObjectStore {
    */
   async ensureBucket(corsOrigins: string[]): Promise<void> {
     try {
-      await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+      await this.client.send(new (sdk.s3().HeadBucketCommand)({ Bucket: this.bucket }));
     } catch (err) {
       if (!isNotFound(err)) throw err;
       try {
-        await this.client.send(new CreateBucketCommand({ Bucket: this.bucket }));
+        await this.client.send(new (sdk.s3().CreateBucketCommand)({ Bucket: this.bucket }));
         logger.info({ bucket: this.bucket }, 'bucket created');
       } catch (createErr) {
         const name = (createErr as { name?: string }).name;
@@ -132,7 +136,7 @@ export class S3ObjectStore implements ObjectStore {
     }
     if (corsOrigins.length === 0) return;
     await this.client.send(
-      new PutBucketCorsCommand({
+      new (sdk.s3().PutBucketCorsCommand)({
         Bucket: this.bucket,
         CORSConfiguration: {
           CORSRules: [
@@ -155,7 +159,7 @@ export function createS3Client(settings: Omit<S3ObjectStoreSettings, 'bucket' | 
   const credentials =
     settings.credentials ??
     (settings.endpoint ? { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } : undefined);
-  return new S3Client({
+  return new (sdk.s3().S3Client)({
     region: settings.region,
     endpoint: settings.endpoint,
     forcePathStyle: Boolean(settings.endpoint),

@@ -1,15 +1,8 @@
-import {
-  DescribeTasksCommand,
-  ECSClient,
-  ListTasksCommand,
-  RunTaskCommand,
-  type KeyValuePair,
-  type Tag,
-  type Task,
-} from '@aws-sdk/client-ecs';
+import type { ECSClient, KeyValuePair, Tag, Task } from '@aws-sdk/client-ecs';
 import { createHash, randomUUID } from 'node:crypto';
 import { logContext, logger } from '../../logger';
 import type { AgentMode, LaunchedTask, TaskLauncher, TaskState, TaskStatus } from '../../ports';
+import { lazyClient, sdk, type ClientSource } from './sdk';
 
 export interface EcsTaskLauncherSettings {
   /** Config ECS_CLUSTER. */
@@ -36,11 +29,13 @@ const DESCRIBE_BATCH = 100;
  */
 export class EcsTaskLauncher implements TaskLauncher {
   private readonly containerName: string;
+  private readonly client: () => ECSClient;
 
   constructor(
-    private readonly client: ECSClient,
+    client: ClientSource<ECSClient>,
     private readonly settings: EcsTaskLauncherSettings,
   ) {
+    this.client = lazyClient(client);
     this.containerName = settings.containerName ?? 'agent';
   }
 
@@ -57,8 +52,8 @@ export class EcsTaskLauncher implements TaskLauncher {
     const tags: Tag[] = [{ key: 'scalemap:mode', value: opts.mode }];
     if (opts.assessmentId) tags.push({ key: 'scalemap:assessment', value: opts.assessmentId });
 
-    const out = await this.client.send(
-      new RunTaskCommand({
+    const out = await this.client().send(
+      new (sdk.ecs().RunTaskCommand)({
         cluster: this.settings.cluster,
         taskDefinition: this.taskDefinition(opts.mode),
         launchType: 'FARGATE',
@@ -94,8 +89,8 @@ export class EcsTaskLauncher implements TaskLauncher {
     const found = new Map<string, TaskStatus>();
     for (let i = 0; i < taskIds.length; i += DESCRIBE_BATCH) {
       const batch = taskIds.slice(i, i + DESCRIBE_BATCH);
-      const out = await this.client.send(
-        new DescribeTasksCommand({ cluster: this.settings.cluster, tasks: batch }),
+      const out = await this.client().send(
+        new (sdk.ecs().DescribeTasksCommand)({ cluster: this.settings.cluster, tasks: batch }),
       );
       for (const task of out.tasks ?? []) {
         const status = this.toStatus(task);
@@ -129,8 +124,13 @@ export class EcsTaskLauncher implements TaskLauncher {
     let count = 0;
     let nextToken: string | undefined;
     do {
-      const out = await this.client.send(
-        new ListTasksCommand({ cluster: this.settings.cluster, family, desiredStatus: 'RUNNING', nextToken }),
+      const out = await this.client().send(
+        new (sdk.ecs().ListTasksCommand)({
+          cluster: this.settings.cluster,
+          family,
+          desiredStatus: 'RUNNING',
+          nextToken,
+        }),
       );
       count += out.taskArns?.length ?? 0;
       nextToken = out.nextToken;

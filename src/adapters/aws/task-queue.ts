@@ -1,12 +1,6 @@
-import {
-  ChangeMessageVisibilityCommand,
-  DeleteMessageCommand,
-  GetQueueAttributesCommand,
-  ReceiveMessageCommand,
-  SendMessageCommand,
-  SQSClient,
-} from '@aws-sdk/client-sqs';
+import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { QueueMessageIn, ReceivedMessage, TaskQueue } from '../../ports';
+import { lazyClient, sdk, type ClientSource } from './sdk';
 
 export interface SqsTaskQueueSettings {
   /** The FIFO queue (config AGENT_QUEUE_URL). */
@@ -24,14 +18,18 @@ const MAX_WAIT_SECONDS = 20;
  * Messages are grouped by assessment and deduplicated by `assessmentId:domain`.
  */
 export class SqsTaskQueue implements TaskQueue {
+  private readonly client: () => SQSClient;
+
   constructor(
-    private readonly client: SQSClient,
+    client: ClientSource<SQSClient>,
     private readonly settings: SqsTaskQueueSettings,
-  ) {}
+  ) {
+    this.client = lazyClient(client);
+  }
 
   async send(message: QueueMessageIn): Promise<void> {
-    await this.client.send(
-      new SendMessageCommand({
+    await this.client().send(
+      new (sdk.sqs().SendMessageCommand)({
         QueueUrl: this.settings.queueUrl,
         MessageBody: message.body,
         MessageGroupId: message.groupId,
@@ -45,8 +43,8 @@ export class SqsTaskQueue implements TaskQueue {
     visibilityTimeoutSeconds: number;
     waitSeconds?: number;
   }): Promise<ReceivedMessage[]> {
-    const out = await this.client.send(
-      new ReceiveMessageCommand({
+    const out = await this.client().send(
+      new (sdk.sqs().ReceiveMessageCommand)({
         QueueUrl: this.settings.queueUrl,
         MaxNumberOfMessages: Math.max(1, Math.min(MAX_RECEIVE, opts.max)),
         VisibilityTimeout: opts.visibilityTimeoutSeconds,
@@ -65,8 +63,8 @@ export class SqsTaskQueue implements TaskQueue {
   /** Copies the message to the dead-letter queue (with the reason) and deletes it from the work queue. */
   async deadLetter(message: ReceivedMessage, reason: string): Promise<void> {
     if (!this.settings.dlqUrl) throw new Error('no dead-letter queue configured');
-    await this.client.send(
-      new SendMessageCommand({
+    await this.client().send(
+      new (sdk.sqs().SendMessageCommand)({
         QueueUrl: this.settings.dlqUrl,
         MessageBody: message.body,
         MessageGroupId: 'rejected',
@@ -78,14 +76,17 @@ export class SqsTaskQueue implements TaskQueue {
   }
 
   async delete(receiptHandle: string): Promise<void> {
-    await this.client.send(
-      new DeleteMessageCommand({ QueueUrl: this.settings.queueUrl, ReceiptHandle: receiptHandle }),
+    await this.client().send(
+      new (sdk.sqs().DeleteMessageCommand)({
+        QueueUrl: this.settings.queueUrl,
+        ReceiptHandle: receiptHandle,
+      }),
     );
   }
 
   async changeVisibility(receiptHandle: string, visibilityTimeoutSeconds: number): Promise<void> {
-    await this.client.send(
-      new ChangeMessageVisibilityCommand({
+    await this.client().send(
+      new (sdk.sqs().ChangeMessageVisibilityCommand)({
         QueueUrl: this.settings.queueUrl,
         ReceiptHandle: receiptHandle,
         VisibilityTimeout: visibilityTimeoutSeconds,
@@ -103,8 +104,8 @@ export class SqsTaskQueue implements TaskQueue {
   }
 
   private async counts(queueUrl: string): Promise<{ visible: number; inFlight: number }> {
-    const out = await this.client.send(
-      new GetQueueAttributesCommand({
+    const out = await this.client().send(
+      new (sdk.sqs().GetQueueAttributesCommand)({
         QueueUrl: queueUrl,
         AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
       }),

@@ -1,11 +1,7 @@
-import {
-  SendTaskFailureCommand,
-  SendTaskSuccessCommand,
-  SFNClient,
-  StartExecutionCommand,
-} from '@aws-sdk/client-sfn';
+import type { SFNClient } from '@aws-sdk/client-sfn';
 import { logger } from '../../logger';
 import type { Workflow } from '../../ports';
+import { lazyClient, sdk, type ClientSource } from './sdk';
 
 export interface StepFunctionsWorkflowSettings {
   /** The delivery state machine (config STATE_MACHINE_ARN). */
@@ -21,17 +17,22 @@ const MAX_CAUSE = 32768;
  * start (a duplicate event) is refused by Step Functions and reported as `alreadyStarted`.
  */
 export class StepFunctionsWorkflow implements Workflow {
+  private readonly client: () => SFNClient;
+
   constructor(
-    private readonly client: SFNClient,
+    client: ClientSource<SFNClient>,
     private readonly settings: StepFunctionsWorkflowSettings,
-  ) {}
+  ) {
+    this.client = lazyClient(client);
+  }
 
   async start(opts: {
     name: string;
     input: Record<string, unknown>;
   }): Promise<{ executionId: string; alreadyStarted: boolean }> {
+    const { StartExecutionCommand } = sdk.sfn();
     try {
-      const out = await this.client.send(
+      const out = await this.client().send(
         new StartExecutionCommand({
           stateMachineArn: this.settings.stateMachineArn,
           name: opts.name,
@@ -47,11 +48,13 @@ export class StepFunctionsWorkflow implements Workflow {
   }
 
   async sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<void> {
-    await this.client.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+    const { SendTaskSuccessCommand } = sdk.sfn();
+    await this.client().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
   }
 
   async sendTaskFailure(taskToken: string, error: string, cause: string): Promise<void> {
-    await this.client.send(
+    const { SendTaskFailureCommand } = sdk.sfn();
+    await this.client().send(
       new SendTaskFailureCommand({
         taskToken,
         error: error.slice(0, MAX_ERROR),

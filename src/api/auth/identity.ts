@@ -1,29 +1,9 @@
-import {
-  AdminAddUserToGroupCommand,
-  AdminConfirmSignUpCommand,
-  AdminDeleteUserCommand,
-  AdminListGroupsForUserCommand,
-  AdminUserGlobalSignOutCommand,
-  RevokeTokenCommand,
-  CodeMismatchException,
+import type {
+  AuthenticationResultType,
   CognitoIdentityProviderClient,
-  ConfirmForgotPasswordCommand,
-  ConfirmSignUpCommand,
-  ExpiredCodeException,
-  ForgotPasswordCommand,
-  InitiateAuthCommand,
-  InvalidParameterException,
-  InvalidPasswordException,
-  LimitExceededException,
-  NotAuthorizedException,
-  TooManyRequestsException,
-  UserNotConfirmedException,
-  UserNotFoundException,
-  UsernameExistsException,
-  SignUpCommand,
-  type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { AppError } from '../../errors';
+import { lazyClient, sdk, type ClientSource } from '../../adapters/aws/sdk';
 
 export interface Tokens {
   idToken: string;
@@ -34,15 +14,19 @@ export interface Tokens {
 
 /** Sign-up, sign-in and password reset through the Cognito API (USER_PASSWORD_AUTH). */
 export class CognitoIdentity {
+  private readonly client: () => CognitoIdentityProviderClient;
+
   constructor(
-    private readonly client: CognitoIdentityProviderClient,
+    client: ClientSource<CognitoIdentityProviderClient>,
     private readonly opts: { userPoolId: string; clientId: string; autoConfirm: boolean },
-  ) {}
+  ) {
+    this.client = lazyClient(client);
+  }
 
   async signUp(input: { email: string; password: string; firstName: string; lastName: string }) {
     const out = await this.call(() =>
-      this.client.send(
-        new SignUpCommand({
+      this.client().send(
+        new (sdk.cognitoIdp().SignUpCommand)({
           ClientId: this.opts.clientId,
           Username: input.email,
           Password: input.password,
@@ -57,8 +41,11 @@ export class CognitoIdentity {
     let confirmed = Boolean(out.UserConfirmed);
     if (!confirmed && this.opts.autoConfirm) {
       await this.call(() =>
-        this.client.send(
-          new AdminConfirmSignUpCommand({ UserPoolId: this.opts.userPoolId, Username: input.email }),
+        this.client().send(
+          new (sdk.cognitoIdp().AdminConfirmSignUpCommand)({
+            UserPoolId: this.opts.userPoolId,
+            Username: input.email,
+          }),
         ),
       );
       confirmed = true;
@@ -68,16 +55,20 @@ export class CognitoIdentity {
 
   async confirm(email: string, code: string) {
     await this.call(() =>
-      this.client.send(
-        new ConfirmSignUpCommand({ ClientId: this.opts.clientId, Username: email, ConfirmationCode: code }),
+      this.client().send(
+        new (sdk.cognitoIdp().ConfirmSignUpCommand)({
+          ClientId: this.opts.clientId,
+          Username: email,
+          ConfirmationCode: code,
+        }),
       ),
     );
   }
 
   async login(email: string, password: string): Promise<Tokens> {
     const out = await this.call(() =>
-      this.client.send(
-        new InitiateAuthCommand({
+      this.client().send(
+        new (sdk.cognitoIdp().InitiateAuthCommand)({
           ClientId: this.opts.clientId,
           AuthFlow: 'USER_PASSWORD_AUTH',
           AuthParameters: { USERNAME: email, PASSWORD: password },
@@ -94,8 +85,8 @@ export class CognitoIdentity {
 
   async refresh(refreshToken: string): Promise<Tokens> {
     const out = await this.call(() =>
-      this.client.send(
-        new InitiateAuthCommand({
+      this.client().send(
+        new (sdk.cognitoIdp().InitiateAuthCommand)({
           ClientId: this.opts.clientId,
           AuthFlow: 'REFRESH_TOKEN_AUTH',
           AuthParameters: { REFRESH_TOKEN: refreshToken },
@@ -108,7 +99,9 @@ export class CognitoIdentity {
   async forgot(email: string) {
     try {
       await this.call(() =>
-        this.client.send(new ForgotPasswordCommand({ ClientId: this.opts.clientId, Username: email })),
+        this.client().send(
+          new (sdk.cognitoIdp().ForgotPasswordCommand)({ ClientId: this.opts.clientId, Username: email }),
+        ),
       );
     } catch (err) {
       // Do not reveal whether the account exists.
@@ -119,8 +112,8 @@ export class CognitoIdentity {
 
   async reset(email: string, code: string, password: string) {
     await this.call(() =>
-      this.client.send(
-        new ConfirmForgotPasswordCommand({
+      this.client().send(
+        new (sdk.cognitoIdp().ConfirmForgotPasswordCommand)({
           ClientId: this.opts.clientId,
           Username: email,
           ConfirmationCode: code,
@@ -132,8 +125,8 @@ export class CognitoIdentity {
 
   async addToGroup(email: string, group: string) {
     await this.call(() =>
-      this.client.send(
-        new AdminAddUserToGroupCommand({
+      this.client().send(
+        new (sdk.cognitoIdp().AdminAddUserToGroupCommand)({
           UserPoolId: this.opts.userPoolId,
           Username: email,
           GroupName: group,
@@ -145,15 +138,20 @@ export class CognitoIdentity {
   /** Revokes one refresh token (and, on Cognito, the access tokens issued from it). */
   async revokeRefreshToken(refreshToken: string) {
     await this.call(() =>
-      this.client.send(new RevokeTokenCommand({ ClientId: this.opts.clientId, Token: refreshToken })),
+      this.client().send(
+        new (sdk.cognitoIdp().RevokeTokenCommand)({ ClientId: this.opts.clientId, Token: refreshToken }),
+      ),
     );
   }
 
   /** Signs the user out everywhere: every refresh token of the user stops working. */
   async globalSignOut(email: string) {
     await this.call(() =>
-      this.client.send(
-        new AdminUserGlobalSignOutCommand({ UserPoolId: this.opts.userPoolId, Username: email }),
+      this.client().send(
+        new (sdk.cognitoIdp().AdminUserGlobalSignOutCommand)({
+          UserPoolId: this.opts.userPoolId,
+          Username: email,
+        }),
       ),
     );
   }
@@ -161,15 +159,20 @@ export class CognitoIdentity {
   /** Removes a pool user (undoing a registration whose profile could not be saved). */
   async deleteUser(email: string) {
     await this.call(() =>
-      this.client.send(new AdminDeleteUserCommand({ UserPoolId: this.opts.userPoolId, Username: email })),
+      this.client().send(
+        new (sdk.cognitoIdp().AdminDeleteUserCommand)({ UserPoolId: this.opts.userPoolId, Username: email }),
+      ),
     );
   }
 
   /** The user's groups as the pool has them now (not as an earlier token said). `username`: the pool's (= sub). */
   async groupsOf(username: string): Promise<string[]> {
     const out = await this.call(() =>
-      this.client.send(
-        new AdminListGroupsForUserCommand({ UserPoolId: this.opts.userPoolId, Username: username }),
+      this.client().send(
+        new (sdk.cognitoIdp().AdminListGroupsForUserCommand)({
+          UserPoolId: this.opts.userPoolId,
+          Username: username,
+        }),
       ),
     );
     return (out.Groups ?? []).map((g) => g.GroupName ?? '').filter(Boolean);
@@ -178,12 +181,15 @@ export class CognitoIdentity {
   /** Account erasure: removes the user from the pool; a user already gone counts as removed. */
   async removeFromPool(email: string): Promise<'removed' | 'already-absent'> {
     try {
-      await this.client.send(
-        new AdminDeleteUserCommand({ UserPoolId: this.opts.userPoolId, Username: email }),
+      await this.client().send(
+        new (sdk.cognitoIdp().AdminDeleteUserCommand)({ UserPoolId: this.opts.userPoolId, Username: email }),
       );
       return 'removed';
     } catch (err) {
-      if (err instanceof UserNotFoundException || (err as { name?: string }).name === 'UserNotFoundException')
+      if (
+        err instanceof sdk.cognitoIdp().UserNotFoundException ||
+        (err as { name?: string }).name === 'UserNotFoundException'
+      )
         return 'already-absent';
       throw err;
     }
@@ -210,19 +216,21 @@ function toTokens(r: AuthenticationResultType | undefined): Tokens {
 }
 
 export function mapCognitoError(err: unknown): unknown {
-  if (err instanceof UsernameExistsException)
+  const idp = sdk.cognitoIdp();
+  if (err instanceof idp.UsernameExistsException)
     return new AppError(409, 'email_taken', 'An account with this email already exists');
-  if (err instanceof UserNotConfirmedException)
+  if (err instanceof idp.UserNotConfirmedException)
     return new AppError(403, 'not_confirmed', 'Please confirm your email address with the code we sent');
-  if (err instanceof NotAuthorizedException || err instanceof UserNotFoundException)
+  if (err instanceof idp.NotAuthorizedException || err instanceof idp.UserNotFoundException)
     return new AppError(401, 'invalid_credentials', 'Email or password is incorrect');
-  if (err instanceof CodeMismatchException)
+  if (err instanceof idp.CodeMismatchException)
     return new AppError(400, 'invalid_code', 'The code is not correct');
-  if (err instanceof ExpiredCodeException) return new AppError(400, 'expired_code', 'The code has expired');
-  if (err instanceof InvalidPasswordException)
+  if (err instanceof idp.ExpiredCodeException)
+    return new AppError(400, 'expired_code', 'The code has expired');
+  if (err instanceof idp.InvalidPasswordException)
     return new AppError(400, 'weak_password', err.message || 'The password does not meet the rules');
-  if (err instanceof InvalidParameterException) return new AppError(400, 'validation_error', err.message);
-  if (err instanceof LimitExceededException || err instanceof TooManyRequestsException)
+  if (err instanceof idp.InvalidParameterException) return new AppError(400, 'validation_error', err.message);
+  if (err instanceof idp.LimitExceededException || err instanceof idp.TooManyRequestsException)
     return new AppError(429, 'rate_limited', 'Too many attempts, please try again later');
   // cognito-local answers some failures with a generic error whose name carries Cognito's exception name.
   const name = (err as { name?: string })?.name;

@@ -23,7 +23,7 @@ import {
   deleteDocument,
   downloadUrl,
 } from '../../services/documents';
-import { documentReading } from '../../services/document-reading';
+import { documentReading } from '../../services/document-readings';
 import { createCheckout } from '../../services/payments';
 import { submitAssessment } from '../../services/submission';
 import { z } from 'zod';
