@@ -24,6 +24,10 @@ import { DOMAIN_IDS, type DomainId } from '../../src/domain/domains';
 import type { Db } from '../../src/db/client';
 import { benchDocuments } from './documents-fixture';
 import { computeDueTimes, VALIDATION_WINDOW_HOURS } from '../../src/domain/schedule';
+import { setMetricSink } from '../../src/metrics';
+
+// The stack runs in this process: its business-metric lines (EMF) would bury the figures this bench prints.
+setMetricSink(undefined);
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
