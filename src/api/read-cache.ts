@@ -11,6 +11,8 @@ export const CACHE_CHANNEL = 'scalemap_cache';
 /** Safety net: an entry is read again after this long even if no notification came. */
 const DEFAULT_TTL_MS = 30_000;
 const MAX_ENTRIES = 20_000;
+/** A view row carries the analyses and can weigh tens of kB: fewer of them (a full map is cleared, then refills). */
+const MAX_VIEWS = 2_000;
 const RECONNECT_MS = 1000;
 
 interface Entry<T> {
@@ -214,7 +216,7 @@ export class ReadCache {
       if (this.loading.get(marker) === read) {
         this.loading.delete(marker);
         if (this.live) {
-          if (map.size >= MAX_ENTRIES) map.clear();
+          if (map.size >= (kind === 'view' ? MAX_VIEWS : MAX_ENTRIES)) map.clear();
           map.set(key, { at: Date.now(), userId: userOf(value), value });
         }
       }
