@@ -59,6 +59,11 @@ export const FORBIDDEN_CLIENT_PATTERNS: readonly ForbiddenPattern[] = [
       /\b(?:application\/(?:pdf|msword|octet-stream|vnd\.[\w.+-]+)|text\/(?:csv|plain|html)|image\/(?:png|jpe?g))\b/,
   },
   {
+    // A template whose slot starts with the word before it ("We will share share of teams…").
+    name: 'repeated word',
+    pattern: /\b([a-z]{3,})\s+\1\b/i,
+  },
+  {
     // The same quotation (20+ characters) twice in one paragraph.
     name: 'same quote twice',
     pattern: /“([^”\n]{20,})”[^\n]*“\1”|"([^"\n]{20,})"[^\n]*"\2"/,

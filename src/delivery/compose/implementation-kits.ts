@@ -280,7 +280,9 @@ function kitSections(
     `Subject: ${rec.title}`,
     `We have looked hard at how ${ctx.companyName} runs. ${headline ? `One finding stood out: ${lowerFirst(stripStop(headline.title))}.` : ''}`.trim(),
     `From ${d(f.start)}, ${owner.named ? owner.name : lowerFirst(owner.name)} will lead the change: ${lowerFirst(stripStop(rec.title))}. The first step: ${lowerFirst(stripStop(quickWins[0]?.title ?? rec.title))}.`,
-    `We will share ${lowerFirst(p.kpis[0]?.name ?? 'progress')} every week.`,
+    p.kpis[0]
+      ? `Each week we will report on one measure: ${lowerFirst(stripStop(p.kpis[0].name))}.`
+      : 'We will report progress every week.',
     // The sign-off on a line of its own, as a note ends.
     ctx.clientFirstName,
   ].filter(Boolean);
