@@ -32,8 +32,8 @@ export interface AppOptions {
   authRateLimitPerMinute?: number;
   /** The process's authentication cache (createSessionStore's), invalidated across tasks by LISTEN/NOTIFY. */
   readCache?: ReadCache;
-  /** Reads a session record without copying it (createSessionStore's `read`); else the store's `get`. */
-  readSession?: (sid: string) => Promise<SessionData | null | undefined>;
+  /** Reads a session record without copying it (createSessionStore's `read`). */
+  readSession: (sid: string) => Promise<SessionData | null | undefined>;
 }
 
 /** The ScaleMap HTTP API as one Express app: the same app runs on Fargate, on Lambda (serverless-http) and locally. */
@@ -117,10 +117,7 @@ export function createApp(ctx: ApiContext, opts: AppOptions): Express {
   const store = opts.sessionStore;
   const sessionReader = readSession({
     secret: opts.sessionSecret,
-    read:
-      opts.readSession ??
-      ((sid) =>
-        new Promise((resolve, reject) => store.get(sid, (err, v) => (err ? reject(err) : resolve(v))))),
+    read: opts.readSession,
     destroy: (sid) =>
       new Promise((resolve, reject) => store.destroy(sid, (err) => (err ? reject(err) : resolve()))),
   });

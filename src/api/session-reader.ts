@@ -20,7 +20,7 @@ declare module 'express-serve-static-core' {
   }
 }
 
-const MAX_SIGNATURES = 10_000;
+const MAX_COOKIE_HEADERS = 10_000;
 
 /**
  * Reads the session of every request outside /api/auth without express-session: the same signed cookie
@@ -44,7 +44,7 @@ export function readSession(opts: {
     if (sid !== undefined) return sid;
     const raw = cookieValue(header, SESSION_COOKIE);
     sid = raw?.startsWith('s:') ? unsignCookie(raw.slice(2), opts.secret) : false;
-    if (known.size >= MAX_SIGNATURES) known.clear();
+    if (known.size >= MAX_COOKIE_HEADERS) known.clear();
     known.set(header, sid);
     return sid;
   };

@@ -239,14 +239,9 @@ export async function assessmentView(
   db: Db,
   user: SessionUser,
   id: string,
-  opts: {
-    paymentRequired: boolean;
-    timeScale?: number;
-    /** Where the row comes from (the API's per-process cache); loadViewRow by default. */
-    loadRow?: (id: string) => Promise<ViewRow | null>;
-  },
+  opts: { paymentRequired: boolean; timeScale?: number },
 ) {
-  const a = await accessibleViewRow(db, user, id, opts.loadRow);
+  const a = await accessibleViewRow(db, user, id);
   return viewOf(a, user.role === 'founder', opts);
 }
 
