@@ -8,6 +8,7 @@ describe('forbidden client-visible patterns', () => {
     'Validate at https://app.example/assessments/3f1c2a4e-1b2c-4d5e-8f90-1234567890ab/validate',
     'Cash at bank: £1.2M.',
     'We will share the share of teams with goals.',
+    'Likelihood Impact Medium Medium; Name a sponsor for each major change Change Management',
     'Validate at https://app.scalemap.example/a/financial-management',
     'On time: delivered 12:30, 28 November.',
     'Text/phone follow-ups and image-led campaigns: “fast onboarding” beats “fast delivery”.',
